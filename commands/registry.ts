@@ -1,0 +1,42 @@
+// The command registry: every command the bot understands, on every platform. Help is generated from it.
+import type { z } from "zod";
+import { help } from "./help.js";
+import { topicAssign } from "./topic/assign.js";
+import { topicCalendar } from "./topic/calendar.js";
+import { topicAccept, topicArchive, topicPublish, topicReject } from "./topic/decide.js";
+import { topicList } from "./topic/list.js";
+import { topicPropose } from "./topic/propose.js";
+import { topicSchedule } from "./topic/schedule.js";
+import { topicShow } from "./topic/show.js";
+import type { CommandSpec } from "./spec.js";
+
+/** Every command by id. */
+export const COMMANDS = {
+  help,
+  "topic.propose": topicPropose,
+  "topic.list": topicList,
+  "topic.show": topicShow,
+  "topic.calendar": topicCalendar,
+  "topic.assign": topicAssign,
+  "topic.accept": topicAccept,
+  "topic.reject": topicReject,
+  "topic.archive": topicArchive,
+  "topic.publish": topicPublish,
+  "topic.schedule": topicSchedule,
+} as const satisfies Record<string, CommandSpec>;
+
+/** The id of a registered command. */
+export type CommandId = keyof typeof COMMANDS;
+
+/** The validated arguments of command `K`. */
+export type ArgsOf<K extends CommandId> = z.output<(typeof COMMANDS)[K]["args"]>;
+
+/** A command with its validated arguments, discriminated by id. */
+export type ParsedCommand = { [K in CommandId]: { id: K; args: ArgsOf<K> } }[CommandId];
+
+/** All specs, in registry order. */
+export const ALL_COMMANDS: readonly CommandSpec[] = Object.values(COMMANDS);
+
+/** The first words of all commands ("topic", "help", ...): what Slack registers as slash commands. */
+export const COMMAND_ROOTS: readonly string[] = [...new Set(ALL_COMMANDS.map((c) => c.words[0]!))];
+

@@ -1,0 +1,91 @@
+// HTTP routes of the local console: the chat page and its small JSON API.
+import { readFileSync } from "node:fs";
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppDeps } from "../../app/deps.js";
+import {
+  ZPostAction,
+  ZPostMessage,
+  clickConsoleAction,
+  listConsoleChannels,
+  listConsoleUsers,
+  localeFromHeader,
+  malformed,
+  postConsoleMessage,
+  readConsoleMessages,
+  type ConsoleResult,
+} from "../../app/console/console-api.js";
+import type { Locale } from "../../domain/locale.js";
+
+const PAGE_DIR = new URL("./page/", import.meta.url);
+const ASSETS: Record<string, string> = { "console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8" };
+
+/** Options for the console routes. */
+export interface ConsoleRouteOptions {
+  deps: AppDeps;
+  defaultLocale: Locale;
+  /** When set, every API call must carry it (header x-mediaops-console-token). */
+  token?: string;
+}
+
+function send(reply: FastifyReply, r: ConsoleResult) {
+  return r.status === 200 ? reply.code(200).send({ messages: r.messages }) : reply.code(r.status).send({ error: r.error });
+}
+
+function tokenOk(given: unknown, expected: string): boolean {
+  if (typeof given !== "string") return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Registers /console and /console/api/* on `app`. */
+export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOptions): void {
+  const { deps } = opts;
+  const localeOf = (req: FastifyRequest) => localeFromHeader(req.headers["accept-language"], opts.defaultLocale);
+  const page = readFileSync(new URL("index.html", PAGE_DIR), "utf8");
+
+  app.get("/console", (_req, reply) => reply.type("text/html; charset=utf-8").send(page));
+  app.get<{ Params: { file: string } }>("/console/assets/:file", (req, reply) => {
+    const type = ASSETS[req.params.file];
+    if (!type) return reply.code(404).send({ error: "not found" });
+    return reply.type(type).send(readFileSync(new URL(req.params.file, PAGE_DIR), "utf8"));
+  });
+
+  app.register(async (api) => {
+    if (opts.token) {
+      const token = opts.token;
+      api.addHook("onRequest", async (req, reply) => {
+        if (!tokenOk(req.headers["x-mediaops-console-token"], token)) {
+          await reply.code(401).send({ error: localeOf(req) === "en" ? "A console token is required." : "需要控制台令牌。" });
+        }
+      });
+    }
+    api.get("/console/api/users", async () => ({ users: await listConsoleUsers(deps) }));
+    api.get("/console/api/channels", async () => ({ channels: await listConsoleChannels(deps) }));
+    api.get<{ Querystring: { channel?: string; user?: string } }>("/console/api/messages", async (req, reply) => {
+      const locale = localeOf(req);
+      if (!req.query.channel) return send(reply, malformed(locale, locale === "en" ? "channel is required" : "缺少 channel 参数"));
+      return send(reply, await readConsoleMessages(deps, req.query.channel, req.query.user, locale));
+    });
+    api.post("/console/api/messages", async (req, reply) => {
+      const locale = localeOf(req);
+      const body = ZPostMessage.safeParse(req.body);
+      if (!body.success) return send(reply, malformed(locale, describe(body.error.issues[0])));
+      return send(reply, await postConsoleMessage(deps, body.data, locale));
+    });
+    api.post("/console/api/actions", async (req, reply) => {
+      const locale = localeOf(req);
+      const body = ZPostAction.safeParse(req.body);
+      if (!body.success) return send(reply, malformed(locale, describe(body.error.issues[0])));
+      return send(reply, await clickConsoleAction(deps, body.data, locale));
+    });
+  });
+}
+
+/** "text: expected string" from a zod issue; names the field so the caller can fix it. */
+function describe(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (!issue) return "invalid body";
+  const field = issue.path.map(String).join(".") || "body";
+  return `${field}: ${issue.message}`;
+}

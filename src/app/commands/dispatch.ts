@@ -1,0 +1,48 @@
+// Binds each registered command to the use case that runs it. The record type makes a missing or
+// mistyped binding a compile error.
+import { ALL_COMMANDS, COMMANDS, type ArgsOf, type CommandId, type ParsedCommand } from "../../../commands/index.js";
+import { enqueueReply } from "../outbox/enqueue.js";
+import type { RequestScope } from "../scope.js";
+import { assignTopic } from "../topics/assign-topic.js";
+import { decideTopic } from "../topics/decide-topic.js";
+import { listTopics } from "../topics/list-topics.js";
+import { proposeTopic } from "../topics/propose-topic.js";
+import { scheduleTopic } from "../topics/schedule-topic.js";
+import { showTopic } from "../topics/show-topic.js";
+import { topicCalendar } from "../topics/topic-calendar.js";
+import { splitCommandWords } from "../../../commands/index.js";
+
+type Handlers = { [K in CommandId]: (scope: RequestScope, args: ArgsOf<K>) => Promise<unknown> };
+
+const HANDLERS: Handlers = {
+  help: (scope, args) => replyHelp(scope, args.topic),
+  "topic.propose": proposeTopic,
+  "topic.list": listTopics,
+  "topic.show": (scope, a) => showTopic(scope, a.id),
+  "topic.calendar": topicCalendar,
+  "topic.assign": (scope, a) => assignTopic(scope, a.id, a.user),
+  "topic.accept": (scope, a) => decideTopic(scope, a.id, "accept", a.reason),
+  "topic.reject": (scope, a) => decideTopic(scope, a.id, "reject", a.reason),
+  "topic.archive": (scope, a) => decideTopic(scope, a.id, "archive", a.reason),
+  "topic.publish": (scope, a) => decideTopic(scope, a.id, "publish", undefined),
+  "topic.schedule": (scope, a) => scheduleTopic(scope, a.id, a.when),
+};
+
+/** Runs a parsed command's use case. */
+export function runCommand(scope: RequestScope, cmd: ParsedCommand): Promise<unknown> {
+  const handler = HANDLERS[cmd.id] as (scope: RequestScope, args: unknown) => Promise<unknown>;
+  return handler(scope, cmd.args);
+}
+
+/** /help: every command, or the commands under the words given ("topic", "topic propose"). */
+async function replyHelp(scope: RequestScope, topic: string | undefined): Promise<void> {
+  const words = topic ? splitCommandWords(topic).map((w) => w.toLowerCase()) : [];
+  const specs = words.length === 0 ? ALL_COMMANDS : ALL_COMMANDS.filter((c) => words.every((w, i) => c.words[i] === w));
+  const shown = specs.length > 0 ? specs : ALL_COMMANDS;
+  await enqueueReply(scope.deps.db, scope, { template: "help", model: { ids: shown.map((s) => s.id), detail: shown.length === 1 } });
+}
+
+/** The spec of a command id (for permission checks and messages). */
+export function specOf(id: CommandId) {
+  return COMMANDS[id];
+}

@@ -1,0 +1,119 @@
+// The console's JSON API as use cases: who is on the team, the channels, the stream, typing and clicking.
+import { z } from "zod";
+import { errorMessage } from "../../../templates/strings/errors.js";
+import { AppError } from "../../domain/errors.js";
+import { toLocale, type Locale } from "../../domain/locale.js";
+import type { AppDeps } from "../deps.js";
+import { handleInbound } from "../handle-inbound.js";
+import { toMember } from "../members.js";
+import { appendUserMessage, listConsoleMessages, removeUserMessage, type ConsoleMessageView } from "./console-messages.js";
+
+const TEXT_MAX = 4000;
+
+/** POST /console/api/messages body. */
+export const ZPostMessage = z.object({ channel: z.string().min(1).max(64), user: z.string().min(1).max(64), text: z.string().max(TEXT_MAX) });
+/** POST /console/api/actions body. */
+export const ZPostAction = z.object({
+  user: z.string().min(1).max(64),
+  messageId: z.string().min(1).max(32),
+  actionId: z.string().min(1).max(64),
+  value: z.string().min(1).max(2000),
+  reason: z.string().max(2000).optional(),
+});
+
+/** A console API answer: 200 with messages, or a 4xx/5xx with the error in the actor's language. */
+export type ConsoleResult = { status: 200; messages: ConsoleMessageView[] } | { status: 400 | 404 | 500; error: string };
+
+/** Explains the first problem with a request body, in `locale`. */
+export function malformed(locale: Locale, problem: string): ConsoleResult {
+  return { status: 400, error: errorMessage(locale, new AppError("request.malformed", { problem })) };
+}
+
+async function consoleUser(deps: AppDeps, handle: string) {
+  const id = await deps.db.platformIdentity.findUnique({ where: { platform_tenant_externalId: { platform: "console", tenant: "local", externalId: handle } }, include: { user: true } });
+  return id ? toMember(id.user) : undefined;
+}
+
+/** The team as the "act as" selector shows it. */
+export async function listConsoleUsers(deps: AppDeps) {
+  const ids = await deps.db.platformIdentity.findMany({ where: { platform: "console" }, include: { user: true }, orderBy: { externalId: "asc" } });
+  return ids.map((i) => {
+    const m = toMember(i.user);
+    return { handle: i.externalId, displayName: m.displayName, roles: m.roles, locale: m.locale };
+  });
+}
+
+/** The console channels. */
+export async function listConsoleChannels(deps: AppDeps) {
+  const rows = await deps.db.channel.findMany({ where: { platform: "console" }, orderBy: { createdAt: "asc" } });
+  return rows.map((c) => ({ id: c.externalId, name: c.name }));
+}
+
+/** The channel's stream as `handle` sees it (their ephemeral replies included). */
+export async function readConsoleMessages(deps: AppDeps, channel: string, handle: string | undefined, locale: Locale): Promise<ConsoleResult> {
+  const known = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: "console", externalId: channel } } });
+  if (!known) return { status: 404, error: errorMessage(locale, new AppError("channel.unknown", { channel })) };
+  const viewer = handle ? await consoleUser(deps, handle) : undefined;
+  return { status: 200, messages: await listConsoleMessages(deps.db, channel, viewer?.id ?? null) };
+}
+
+/** Runs typed text as `user` in `channel`: a command, or a plain chat line. */
+export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPostMessage>, fallback: Locale): Promise<ConsoleResult> {
+  const user = await consoleUser(deps, body.user);
+  const locale = user?.locale ?? fallback;
+  if (!user) return { status: 400, error: errorMessage(locale, new AppError("user.unknown", { handle: body.user })) };
+  const text = body.text.trim();
+  if (!text) return malformed(locale, locale === "en" ? "the text is empty" : "内容为空");
+  const known = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: "console", externalId: body.channel } } });
+  if (!known) return { status: 400, error: errorMessage(locale, new AppError("channel.unknown", { channel: body.channel })) };
+  const typedId = await appendUserMessage(deps.db, body.channel, user.id, text, deps.clock.now());
+  if (!/^[/／]/.test(text)) return { status: 200, messages: await listConsoleMessages(deps.db, body.channel, user.id, [typedId]) };
+  const outcome = await handleInbound(deps, {
+    kind: "command",
+    actor: { platform: "console", tenant: "local", externalId: body.user },
+    conversation: { platform: "console", externalId: body.channel },
+    text,
+  }, locale);
+  if (!outcome.ok) {
+    await removeUserMessage(deps.db, typedId);
+    return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
+  }
+  return { status: 200, messages: await messagesOf(deps, outcome.delivered, user.id) };
+}
+
+/** A button click on a console message. */
+export async function clickConsoleAction(deps: AppDeps, body: z.infer<typeof ZPostAction>, fallback: Locale): Promise<ConsoleResult> {
+  const user = await consoleUser(deps, body.user);
+  const locale = user?.locale ?? fallback;
+  if (!user) return { status: 400, error: errorMessage(locale, new AppError("user.unknown", { handle: body.user })) };
+  const message = /^\d{1,12}$/.test(body.messageId) ? await deps.db.consoleMessage.findUnique({ where: { id: Number(body.messageId) } }) : null;
+  if (!message || message.authorKind !== "bot") return malformed(locale, locale === "en" ? `there is no bot message ${body.messageId}` : `没有编号为 ${body.messageId} 的机器人消息`);
+  const outcome = await handleInbound(deps, {
+    kind: "action",
+    actor: { platform: "console", tenant: "local", externalId: body.user },
+    conversation: { platform: "console", externalId: message.channelId },
+    message: { platform: "console", conversationId: message.channelId, messageId: body.messageId },
+    actionId: body.actionId,
+    value: body.value,
+    reason: body.reason,
+  }, locale);
+  if (!outcome.ok) return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
+  return { status: 200, messages: await messagesOf(deps, outcome.delivered, user.id) };
+}
+
+/** The console messages among `delivered`, as `viewerId` sees them. */
+async function messagesOf(deps: AppDeps, delivered: { platform: string; conversationId: string; messageId: string }[], viewerId: string): Promise<ConsoleMessageView[]> {
+  const mine = delivered.filter((d) => d.platform === "console");
+  const channels = [...new Set(mine.map((d) => d.conversationId))];
+  const out: ConsoleMessageView[] = [];
+  for (const ch of channels) {
+    const ids = mine.filter((d) => d.conversationId === ch).map((d) => Number(d.messageId));
+    out.push(...(await listConsoleMessages(deps.db, ch, viewerId, ids)));
+  }
+  return out;
+}
+
+/** Picks zh-CN or en from an Accept-Language header. */
+export function localeFromHeader(header: string | undefined, fallback: Locale): Locale {
+  return header ? toLocale(header.split(",")[0], fallback) : fallback;
+}

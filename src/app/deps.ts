@@ -1,0 +1,17 @@
+// What every use case is given: the database, the clock, the logger, the channels and the button key.
+import type { Db } from "../db/client.js";
+import type { Clock } from "../lib/clock.js";
+import type { Log } from "../lib/logger.js";
+import type { ChatChannel } from "../messaging/channel.js";
+import type { ChatPlatform } from "../messaging/inbound.js";
+
+/** The service's shared dependencies, built once in main.ts (or by a test). */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  log: Log;
+  /** Outbound channels by platform; the console is always present. */
+  channels: Map<ChatPlatform, ChatChannel>;
+  /** HMAC key that signs button payloads (see messaging/action.ts). */
+  buttonKey: string;
+}

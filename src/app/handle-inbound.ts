@@ -1,0 +1,66 @@
+// The single entry for everything people do: resolve who and where, run the command or button, deliver
+// what it wrote to the outbox, and turn refusals into a sentence in the actor's language.
+import { randomUUID } from "node:crypto";
+import { COMMANDS, parseCommand } from "../../commands/index.js";
+import { errorMessage } from "../../templates/strings/errors.js";
+import { AppError, isAppError } from "../domain/errors.js";
+import type { Locale } from "../domain/locale.js";
+import { decodeAction } from "../messaging/action.js";
+import type { ActorRef, ConversationRef, InboundEvent } from "../messaging/inbound.js";
+import { runCommand } from "./commands/dispatch.js";
+import type { AppDeps } from "./deps.js";
+import { toMember } from "./members.js";
+import { deliverOutbox, type DeliveredRef } from "./outbox/deliver.js";
+import { requirePermission } from "./permissions.js";
+import type { ChannelInfo, RequestScope } from "./scope.js";
+import { loadTeam } from "./team.js";
+import { handleTopicAction } from "./topics/topic-actions.js";
+
+/** What the adapter tells the platform: what was delivered, or the refusal to show the actor. */
+export type InboundOutcome =
+  | { ok: true; delivered: DeliveredRef[] }
+  | { ok: false; kind: "refused" | "internal"; code: string; message: string; locale: Locale };
+
+async function resolveScope(deps: AppDeps, actor: ActorRef, conv: ConversationRef): Promise<RequestScope> {
+  const identity = await deps.db.platformIdentity.findUnique({
+    where: { platform_tenant_externalId: { platform: actor.platform, tenant: actor.tenant, externalId: actor.externalId } },
+    include: { user: true },
+  });
+  if (!identity) throw new AppError("user.unknown", { handle: actor.externalId });
+  const member = toMember(identity.user);
+  const channel = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: conv.platform, externalId: conv.externalId } } });
+  if (!channel || channel.teamId !== member.teamId) throw new AppError("channel.unknown", { channel: conv.externalId });
+  const info: ChannelInfo = { id: channel.id, platform: channel.platform, externalId: channel.externalId, name: channel.name };
+  return { deps, actor: member, team: await loadTeam(deps.db, member.teamId), channel: info, now: deps.clock.now(), outboxIds: [] };
+}
+
+async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
+  if (event.kind === "command") {
+    const cmd = parseCommand(event.text);
+    const spec = COMMANDS[cmd.id];
+    await requirePermission(scope, spec.permission, spec.summary[scope.actor.locale]);
+    await runCommand(scope, cmd);
+    return;
+  }
+  const payload = decodeAction(event.value, scope.deps.buttonKey);
+  if (`${payload.subjectType}.${payload.action}` !== event.actionId) throw new AppError("action.malformed");
+  if (payload.subjectType === "topic") return handleTopicAction(scope, payload, event.reason);
+  throw new AppError("action.unknown", { action: event.actionId });
+}
+
+/** Handles one inbound event end to end; never throws for bad input. */
+export async function handleInbound(deps: AppDeps, event: InboundEvent, fallbackLocale: Locale = "zh-CN"): Promise<InboundOutcome> {
+  let locale = fallbackLocale;
+  try {
+    const scope = await resolveScope(deps, event.actor, event.conversation);
+    locale = scope.actor.locale;
+    await run(scope, event);
+    return { ok: true, delivered: await deliverOutbox(deps, scope.outboxIds) };
+  } catch (err) {
+    if (isAppError(err)) return { ok: false, kind: "refused", code: err.code, message: errorMessage(locale, err), locale };
+    const ref = randomUUID().slice(0, 8);
+    deps.log.error({ err, ref, event: { kind: event.kind, platform: event.actor.platform } }, "inbound event failed");
+    const message = locale === "en" ? `Something went wrong on our side. Nothing was changed. Quote reference ${ref} to an admin.` : `系统出错了，没有做任何更改。请把编号 ${ref} 告诉管理员。`;
+    return { ok: false, kind: "internal", code: "internal", message, locale };
+  }
+}

@@ -1,0 +1,107 @@
+// The sender: takes outbox rows, renders their cards in the reader's language and hands them to the
+// platform's channel. Each row is claimed before sending, so two workers never send it twice.
+import { renderTemplate } from "../../../templates/index.js";
+import { toLocale } from "../../domain/locale.js";
+import type { ChatChannel } from "../../messaging/channel.js";
+import type { ChatPlatform } from "../../messaging/inbound.js";
+import type { AppDeps } from "../deps.js";
+
+/** A message that a delivery created or changed, in the platform's ids. */
+export interface DeliveredRef {
+  platform: string;
+  conversationId: string;
+  messageId: string;
+}
+
+/** Tries before a row is parked as dead (visible to admins). */
+export const MAX_ATTEMPTS = 8;
+
+type Row = NonNullable<Awaited<ReturnType<AppDeps["db"]["outboxMessage"]["findUnique"]>>>;
+
+function channelFor(deps: AppDeps, platform: string): ChatChannel {
+  const ch = deps.channels.get(platform as ChatPlatform);
+  if (!ch) throw new Error(`no channel configured for platform ${platform}`);
+  return ch;
+}
+
+async function conversation(deps: AppDeps, channelId: string | null) {
+  if (!channelId) throw new Error("outbox row without a channel");
+  return deps.db.channel.findUniqueOrThrow({ where: { id: channelId } });
+}
+
+async function sendOne(deps: AppDeps, row: Row): Promise<DeliveredRef[]> {
+  const model: unknown = JSON.parse(row.modelJson);
+  if (row.kind === "post" || row.kind === "ephemeral") {
+    const conv = await conversation(deps, row.channelId);
+    const channel = channelFor(deps, conv.platform);
+    const card = renderTemplate(row.template, model, toLocale(row.locale));
+    let messageId: string | undefined;
+    if (row.kind === "post") {
+      messageId = await channel.post({ conversationId: conv.externalId }, card);
+      if (row.subjectKey) {
+        await deps.db.postedCard.create({
+          data: { subjectKey: row.subjectKey, platform: conv.platform, channelId: conv.id, messageRef: messageId, template: row.template, locale: toLocale(row.locale), stateVersion: row.stateVersion ?? 0, createdAt: deps.clock.now() },
+        });
+      }
+    } else {
+      const identity = await deps.db.platformIdentity.findFirst({ where: { userId: row.userId ?? "", platform: conv.platform } });
+      if (!identity) return [];
+      messageId = await channel.ephemeral({ conversationId: conv.externalId, userExternalId: identity.externalId }, card);
+    }
+    return messageId ? [{ platform: conv.platform, conversationId: conv.externalId, messageId }] : [];
+  }
+  if (row.kind === "update") return updateSubject(deps, row, model);
+  throw new Error(`unknown outbox kind ${row.kind}`);
+}
+
+/** Updates every card of the subject that shows an older state; never moves a card backwards. */
+async function updateSubject(deps: AppDeps, row: Row, model: unknown): Promise<DeliveredRef[]> {
+  const version = row.stateVersion ?? 0;
+  const cards = await deps.db.postedCard.findMany({ where: { subjectKey: row.subjectKey ?? "", stateVersion: { lt: version } } });
+  const out: DeliveredRef[] = [];
+  for (const pc of cards) {
+    const conv = await conversation(deps, pc.channelId);
+    const card = renderTemplate(row.template, model, toLocale(pc.locale));
+    await channelFor(deps, pc.platform).update({ conversationId: conv.externalId }, pc.messageRef, card);
+    await deps.db.postedCard.updateMany({ where: { id: pc.id, stateVersion: { lt: version } }, data: { stateVersion: version } });
+    out.push({ platform: pc.platform, conversationId: conv.externalId, messageId: pc.messageRef });
+  }
+  return out;
+}
+
+/** Backoff before the next try: exponential with jitter, capped at 10 minutes. */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(600_000, 1000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base / 2 + (random() * base) / 2);
+}
+
+/**
+ * Delivers the given rows (a request's own, right after it commits) or every due row (the worker).
+ * Failures are recorded on the row and retried later; they never fail the request that caused them.
+ */
+export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<DeliveredRef[]> {
+  const now = deps.clock.now();
+  const rows = await deps.db.outboxMessage.findMany({
+    where: ids ? { id: { in: ids }, status: "pending" } : { status: "pending", nextAttemptAt: { lte: now } },
+    orderBy: { id: "asc" },
+    take: ids ? undefined : 100,
+  });
+  const delivered: DeliveredRef[] = [];
+  for (const row of rows) {
+    const claimed = await deps.db.outboxMessage.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "sending", attempts: { increment: 1 } } });
+    if (claimed.count === 0) continue;
+    try {
+      delivered.push(...(await sendOne(deps, row)));
+      await deps.db.outboxMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: deps.clock.now(), lastError: null } });
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const dead = attempts >= MAX_ATTEMPTS;
+      deps.log.warn({ outboxId: row.id, attempts, dead, err: String(err) }, "outbox delivery failed");
+      await deps.db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: dead ? "dead" : "pending", lastError: String(err).slice(0, 500), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+      });
+    }
+  }
+  return delivered;
+}

@@ -1,0 +1,60 @@
+// Writing to the outbox: every message and card update the bot sends starts here, inside the transaction of
+// the change that causes it (a crash after commit loses nothing; the worker sends it later).
+import type { Db, Tx } from "../../db/client.js";
+import type { ModelOf, TemplateId } from "../../../templates/index.js";
+import type { RequestScope } from "../scope.js";
+
+/** A card to render from a template and its view model. */
+export interface OutboundCard<K extends TemplateId = TemplateId> {
+  template: K;
+  model: ModelOf<K>;
+}
+
+async function write(
+  tx: Tx | Db,
+  scope: RequestScope,
+  row: { kind: string; channelId?: string; userId?: string; subjectKey?: string; stateVersion?: number; locale?: string; card: OutboundCard },
+): Promise<void> {
+  const created = await tx.outboxMessage.create({
+    data: {
+      kind: row.kind,
+      channelId: row.channelId ?? null,
+      userId: row.userId ?? null,
+      subjectKey: row.subjectKey ?? null,
+      stateVersion: row.stateVersion ?? null,
+      locale: row.locale ?? null,
+      template: row.card.template,
+      modelJson: JSON.stringify(row.card.model),
+      nextAttemptAt: scope.now,
+      createdAt: scope.now,
+    },
+    select: { id: true },
+  });
+  scope.outboxIds.push(created.id);
+}
+
+/** Posts a card to the request's channel (or `channelId`), in the actor's language. */
+export function enqueuePost<K extends TemplateId>(
+  tx: Tx | Db,
+  scope: RequestScope,
+  card: OutboundCard<K>,
+  opts: { subjectKey?: string; stateVersion?: number; channelId?: string } = {},
+): Promise<void> {
+  return write(tx, scope, { kind: "post", channelId: opts.channelId ?? scope.channel.id, locale: scope.actor.locale, card, ...opts });
+}
+
+/** Shows a card only to the actor, in the channel they wrote in. */
+export function enqueueReply<K extends TemplateId>(tx: Tx | Db, scope: RequestScope, card: OutboundCard<K>): Promise<void> {
+  return write(tx, scope, { kind: "ephemeral", channelId: scope.channel.id, userId: scope.actor.id, locale: scope.actor.locale, card });
+}
+
+/** Updates every posted card of `subjectKey` to the subject's state at `stateVersion`, wherever it was posted. */
+export function enqueueUpdate<K extends TemplateId>(
+  tx: Tx | Db,
+  scope: RequestScope,
+  subjectKey: string,
+  stateVersion: number,
+  card: OutboundCard<K>,
+): Promise<void> {
+  return write(tx, scope, { kind: "update", subjectKey, stateVersion, card });
+}

@@ -1,0 +1,23 @@
+// The port every chat platform implements for outbound traffic. Use cases never call it: they write to the
+// outbox, and the outbox sender calls the channel for the target platform.
+import type { Card } from "./card.js";
+import type { ChatPlatform } from "./inbound.js";
+
+/** What the sender knows about where a message goes, in the platform's own ids. */
+export interface OutboundTarget {
+  /** The platform's conversation id (channel, chat, group). */
+  conversationId: string;
+  /** For ephemeral and direct messages: the platform's id of the person. */
+  userExternalId?: string;
+}
+
+/** Sends and updates cards on one platform. */
+export interface ChatChannel {
+  readonly platform: ChatPlatform;
+  /** Posts a card to a conversation; returns the platform's message id. */
+  post(target: OutboundTarget, card: Card): Promise<string>;
+  /** Replaces a posted card in place. */
+  update(target: OutboundTarget, messageId: string, card: Card): Promise<void>;
+  /** Shows a card to one person in a conversation; platforms without ephemerals send it directly. */
+  ephemeral(target: OutboundTarget & { userExternalId: string }, card: Card): Promise<string | undefined>;
+}

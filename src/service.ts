@@ -1,0 +1,77 @@
+// Builds and starts the whole service from a validated configuration. main.ts calls it for real; tests
+// call it with a temporary database, port 0 and a fake clock.
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import type { TEnv } from "./config/env.js";
+import { ConsoleChannel } from "./adapters/console/channel.js";
+import { registerConsoleRoutes } from "./adapters/console/routes.js";
+import { consoleStore } from "./app/console/console-messages.js";
+import type { AppDeps } from "./app/deps.js";
+import { deliverOutbox } from "./app/outbox/deliver.js";
+import { seedDemoTeam } from "./app/seed/demo-team.js";
+import { buttonSigningKey } from "./app/settings.js";
+import { createDb, type Db } from "./db/client.js";
+import { ensureDatabaseFolder, sqlitePathFromUrl } from "./db/database-url.js";
+import { migrateSqlite } from "./db/migrate.js";
+import { createServer } from "./http/server.js";
+import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
+import type { Clock } from "./lib/clock.js";
+import type { Log } from "./lib/logger.js";
+import type { ChatChannel } from "./messaging/channel.js";
+import type { ChatPlatform } from "./messaging/inbound.js";
+
+/** Where the committed migrations are, wherever the service is started from. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+
+/** A running service. */
+export interface RunningService {
+  url: string;
+  app: FastifyInstance;
+  deps: AppDeps;
+  /** Stops taking requests, lets in-flight ones finish, stops jobs, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Options a test may override. */
+export interface ServiceOptions {
+  env: TEnv;
+  clock: Clock;
+  log: Log;
+  /** Disable background jobs (tests drive the outbox themselves). */
+  jobs?: boolean;
+}
+
+/** Applies migrations, opens the database, seeds the demo team if asked, and starts listening. */
+export async function startService(opts: ServiceOptions): Promise<RunningService> {
+  const { env, clock, log } = opts;
+  const dbPath = sqlitePathFromUrl(env.DATABASE_URL);
+  ensureDatabaseFolder(dbPath);
+  const migrated = migrateSqlite(dbPath, MIGRATIONS_DIR, () => clock.now());
+  log.info({ dbPath, applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, "database ready");
+  const db: Db = createDb(dbPath);
+  if (env.MEDIAOPS_DEMO && (await seedDemoTeam(db, clock, { timezone: env.MEDIAOPS_TIMEZONE, locale: env.MEDIAOPS_LOCALE }))) {
+    log.info("seeded the demo team (users wang.fang, li.wei, zhang.min, chen.jie, liu.yang, emma); set MEDIAOPS_DEMO=0 to start empty");
+  }
+  const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
+  const deps: AppDeps = { db, clock, log, channels, buttonKey: await buttonSigningKey(db) };
+
+  const app = createServer({ log, probeDatabase: async () => void (await db.$queryRawUnsafe("SELECT 1")) });
+  registerConsoleRoutes(app, { deps, defaultLocale: env.MEDIAOPS_LOCALE, token: env.MEDIAOPS_CONSOLE_TOKEN });
+
+  let scheduler: Scheduler | undefined;
+  if (opts.jobs !== false) {
+    scheduler = startScheduler([{ id: "outbox.retry", cron: "*/5 * * * * *", run: () => deliverOutbox(deps) }], log);
+  }
+  const address = await app.listen({ host: env.HOST, port: env.PORT });
+  log.info({ url: address, console: `${address}/console` }, "mediaops is listening");
+  return {
+    url: address,
+    app,
+    deps,
+    async stop() {
+      await app.close();
+      await scheduler?.stop();
+      await db.$disconnect();
+    },
+  };
+}

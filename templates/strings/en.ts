@@ -1,0 +1,48 @@
+// English copy. zh-CN.ts must have the same keys (the type checker enforces it).
+import type { ErrorParams } from "../../src/domain/errors.js";
+
+type P = ErrorParams;
+
+/** Messages for refusals, by error code. */
+export const enErrors: Record<string, (p: P) => string> = {
+  "auth.forbidden": (p) => `You are not allowed to ${p.what}. It needs one of these roles: ${p.roles}.`,
+  "user.unknown": (p) => `There is no team member "${p.handle}". Type /help to see how to find people, or check the spelling.`,
+  "user.bad_handle": (p) => `"${p.value ?? ""}" is not a user handle. Use a handle such as @chen.jie.`,
+  "channel.unknown": (p) => `There is no channel "${p.channel}".`,
+  "command.unknown": (p) => `"/${p.word}" is not a command. Type /help for the list.`,
+  "command.unknown_subcommand": (p) => `"/${p.root} ${p.word}" is not a command. Try one of: ${p.known}.`,
+  "command.unknown_option": (p) => `Unknown option --${p.option}. Options for this command: ${p.known}.`,
+  "command.repeated_option": (p) => `--${p.option} is given twice; give it once.`,
+  "command.option_needs_value": (p) => `--${p.option} needs a value after it.`,
+  "command.missing_arg": (p) => `Missing <${p.arg}>. Usage: ${p.usage}`,
+  "command.extra_words": (p) => `Did not understand "${p.words}". Usage: ${p.usage}`,
+  "command.bad_value": (p) => `"${p.value}" is not a valid ${p.arg}. Usage: ${p.usage}`,
+  "command.text_too_long": (p) => `The ${p.arg} is too long: at most ${p.max} characters.`,
+  "command.unclosed_quote": (p) => `A quote ${p.quote} is not closed.`,
+  "command.not_a_command": () => `Commands start with "/". Type /help to see them.`,
+  "action.malformed": () => `This button is not valid (it may come from an old or edited message). Nothing was changed.`,
+  "action.unknown": (p) => `This button (${p.action}) is not supported any more. Nothing was changed.`,
+  "action.stale": (p) => `This card is out of date: ${p.outcome}. Nothing was changed.`,
+  "action.reason_required": (p) => `A reason is required to ${p.what}.`,
+  "request.malformed": (p) => `The request is malformed: ${p.problem}.`,
+  "topic.bad_id": (p) => `"${p.value}" is not a topic id. Use the number shown on the card, such as 12.`,
+  "topic.not_found": (p) => `There is no topic #${p.id}. Type /topic list to see the backlog.`,
+  "topic.title_empty": () => `The title is empty. Usage: /topic propose <title> [--platform ...]`,
+  "topic.title_too_long": () => `The title is too long: at most 100 characters. Put the details in --angle.`,
+  "topic.unknown_theme": (p) => `Unknown theme "${p.value}". Use product, news, story or tips.`,
+  "topic.unknown_format": (p) => `Unknown format "${p.value}". Use article, short_video, live or h5.`,
+  "topic.unknown_platform": (p) => `Unknown platform "${p.value}". Known platforms: ${p.known}.`,
+  "topic.unknown_status": (p) => `Unknown status "${p.value}". Known statuses: ${p.known}.`,
+  "topic.illegal_transition": (p) => `A topic in "${p.from}" cannot become "${p.to}". From "${p.from}" it can go to: ${p.allowed}.`,
+  "topic.reason_required": (p) => `A reason is required to ${p.what} a topic, e.g. /topic ${p.what} 12 <reason>.`,
+  "topic.already_voted": (p) => `You have already +1'd topic #${p.id}.`,
+  "topic.own_vote": () => `You cannot +1 your own topic.`,
+  "topic.time_required": (p) => `Scheduling needs a time as well as a date, e.g. /topic schedule ${p.id} 2026-12-03 20:30.`,
+  "topic.bad_period": () => `Use "week" or "month".`,
+  "topic.when_missing": () => `Give a date and time, e.g. 2026-12-03 20:30.`,
+  "date.unparseable": (p) => `"${p.value}" is not a date I understand. Try: ${p.examples}.`,
+  "date.past": (p) => `${p.value} is in the past (today is ${p.today}). Give a future date.`,
+  "date.too_far": (p) => `${p.value} is more than two years ahead. Give a nearer date.`,
+  "topic.changed_meanwhile": (p) => `Topic #${p.id} was changed by someone else just now. Look at the card and try again.`,
+  "topic.closed": (p) => `Topic #${p.id} is ${p.status}; it takes no further changes.`,
+};

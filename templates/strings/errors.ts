@@ -1,0 +1,30 @@
+// Turns a refusal (code + params) into the sentence its reader sees, in their language.
+import type { AppError } from "../../src/domain/errors.js";
+import type { Locale } from "../../src/domain/locale.js";
+import { enErrors } from "./en.js";
+import { STATUS_NAMES } from "./labels.js";
+import { zhErrors } from "./zh-CN.js";
+
+/** The catalogue per locale; a test checks both have every code the code base raises. */
+export const ERROR_MESSAGES: Record<Locale, Record<string, (p: AppError["params"]) => string>> = {
+  en: enErrors,
+  "zh-CN": zhErrors,
+};
+
+/** Status codes inside params (from/to/allowed) are shown by name. */
+function localizeParams(locale: Locale, params: AppError["params"]): AppError["params"] {
+  const names = STATUS_NAMES[locale] as Record<string, string>;
+  const out: AppError["params"] = { ...params };
+  for (const key of ["from", "to", "allowed"]) {
+    const v = out[key];
+    if (typeof v === "string") out[key] = v.split(", ").map((s) => names[s] ?? s).join(locale === "en" ? ", " : "、");
+  }
+  return out;
+}
+
+/** The user-facing message for `err` in `locale`. */
+export function errorMessage(locale: Locale, err: Pick<AppError, "code" | "params">): string {
+  const format = ERROR_MESSAGES[locale][err.code];
+  if (!format) return locale === "en" ? `Request refused (${err.code}).` : `请求被拒绝（${err.code}）。`;
+  return format(localizeParams(locale, err.params));
+}

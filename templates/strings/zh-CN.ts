@@ -1,0 +1,48 @@
+// 简体中文文案。键必须与 en.ts 一致（由单元测试检查）。
+import type { ErrorParams } from "../../src/domain/errors.js";
+
+type P = ErrorParams;
+
+/** 按错误码给出的拒绝提示。 */
+export const zhErrors: Record<string, (p: P) => string> = {
+  "auth.forbidden": (p) => `你没有权限${p.what}，需要以下角色之一：${p.roles}。`,
+  "user.unknown": (p) => `团队里没有“${p.handle}”这个成员，请检查拼写。`,
+  "user.bad_handle": (p) => `“${p.value ?? ""}”不是有效的用户名，请使用类似 @chen.jie 的用户名。`,
+  "channel.unknown": (p) => `没有“${p.channel}”这个频道。`,
+  "command.unknown": (p) => `“/${p.word}”不是命令。输入 /help 查看命令列表。`,
+  "command.unknown_subcommand": (p) => `“/${p.root} ${p.word}”不是命令，可用的有：${p.known}。`,
+  "command.unknown_option": (p) => `未知选项 --${p.option}。此命令支持的选项：${p.known}。`,
+  "command.repeated_option": (p) => `--${p.option} 出现了两次，请只填写一次。`,
+  "command.option_needs_value": (p) => `--${p.option} 后面需要填写内容。`,
+  "command.missing_arg": (p) => `缺少 <${p.arg}>。用法：${p.usage}`,
+  "command.extra_words": (p) => `无法理解“${p.words}”。用法：${p.usage}`,
+  "command.bad_value": (p) => `“${p.value}”不是有效的 ${p.arg}。用法：${p.usage}`,
+  "command.text_too_long": (p) => `${p.arg} 太长了，最多 ${p.max} 个字。`,
+  "command.unclosed_quote": (p) => `引号 ${p.quote} 没有闭合。`,
+  "command.not_a_command": () => `命令以“/”开头，输入 /help 查看全部命令。`,
+  "action.malformed": () => `这个按钮无效（可能来自旧消息或被修改过），没有做任何更改。`,
+  "action.unknown": (p) => `这个按钮（${p.action}）已不再支持，没有做任何更改。`,
+  "action.stale": (p) => `这张卡片已过期：${p.outcome}。没有做任何更改。`,
+  "action.reason_required": (p) => `${p.what}需要填写原因。`,
+  "request.malformed": (p) => `请求格式不正确：${p.problem}。`,
+  "topic.bad_id": (p) => `“${p.value}”不是选题编号，请使用卡片上的数字，例如 12。`,
+  "topic.not_found": (p) => `没有编号为 #${p.id} 的选题。输入 /topic list 查看选题库。`,
+  "topic.title_empty": () => `标题不能为空。用法：/topic propose <标题> [--platform ...]`,
+  "topic.title_too_long": () => `标题太长了，最多 100 个字，细节请写在 --angle 里。`,
+  "topic.unknown_theme": (p) => `未知主题“${p.value}”，可选：产品知识、行业资讯、用户故事、生活技巧。`,
+  "topic.unknown_format": (p) => `未知形式“${p.value}”，可选：图文、短视频、直播、H5。`,
+  "topic.unknown_platform": (p) => `未知平台“${p.value}”，支持的平台：${p.known}。`,
+  "topic.unknown_status": (p) => `未知状态“${p.value}”，可选：${p.known}。`,
+  "topic.illegal_transition": (p) => `处于“${p.from}”的选题不能变为“${p.to}”。从“${p.from}”只能变为：${p.allowed}。`,
+  "topic.reason_required": (p) => `${p.what === "reject" ? "驳回" : "归档"}选题需要填写原因，例如 /topic ${p.what} 12 <原因>。`,
+  "topic.already_voted": (p) => `你已经为选题 #${p.id} +1 过了。`,
+  "topic.own_vote": () => `不能给自己提交的选题 +1。`,
+  "topic.time_required": (p) => `排期需要具体时间，例如 /topic schedule ${p.id} 2026-12-03 20:30。`,
+  "topic.bad_period": () => `请填写“week”（周）或“month”（月）。`,
+  "topic.when_missing": () => `请填写日期和时间，例如 2026-12-03 20:30。`,
+  "date.unparseable": (p) => `无法识别日期“${p.value}”，可以这样写：${p.examples}。`,
+  "date.past": (p) => `${p.value} 已经过去了（今天是 ${p.today}），请填写将来的日期。`,
+  "date.too_far": (p) => `${p.value} 超过两年以后了，请填写更近的日期。`,
+  "topic.changed_meanwhile": (p) => `选题 #${p.id} 刚刚被他人修改，请查看卡片后重试。`,
+  "topic.closed": (p) => `选题 #${p.id} 当前为“${p.status}”，不能再修改。`,
+};
