@@ -7,13 +7,13 @@ import { ConsoleChannel } from "./adapters/console/channel.js";
 import { registerConsoleRoutes } from "./adapters/console/routes.js";
 import { consoleStore } from "./app/console/console-messages.js";
 import type { AppDeps } from "./app/deps.js";
-import { deliverOutbox } from "./app/outbox/deliver.js";
 import { seedDemoTeam } from "./app/seed/demo-team.js";
 import { buttonSigningKey } from "./app/settings.js";
 import { createDb, type Db } from "./db/client.js";
 import { ensureDatabaseFolder, sqlitePathFromUrl } from "./db/database-url.js";
 import { migrateSqlite } from "./db/migrate.js";
 import { createServer } from "./http/server.js";
+import { jobDefinitions } from "./jobs/definitions.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Clock } from "./lib/clock.js";
 import type { Log } from "./lib/logger.js";
@@ -60,7 +60,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
 
   let scheduler: Scheduler | undefined;
   if (opts.jobs !== false) {
-    scheduler = startScheduler([{ id: "outbox.retry", cron: "*/5 * * * * *", run: () => deliverOutbox(deps) }], log);
+    scheduler = startScheduler(jobDefinitions(deps), log);
   }
   const address = await app.listen({ host: env.HOST, port: env.PORT });
   log.info({ url: address, console: `${address}/console` }, "mediaops is listening");

@@ -7,6 +7,7 @@ import { AppError, isAppError } from "../domain/errors.js";
 import type { Locale } from "../domain/locale.js";
 import { decodeAction } from "../messaging/action.js";
 import type { ActorRef, ConversationRef, InboundEvent } from "../messaging/inbound.js";
+import { ACTION_HANDLERS } from "./actions.js";
 import { runCommand } from "./commands/dispatch.js";
 import type { AppDeps } from "./deps.js";
 import { toMember } from "./members.js";
@@ -14,7 +15,6 @@ import { deliverOutbox, type DeliveredRef } from "./outbox/deliver.js";
 import { requirePermission } from "./permissions.js";
 import type { ChannelInfo, RequestScope } from "./scope.js";
 import { loadTeam } from "./team.js";
-import { handleTopicAction } from "./topics/topic-actions.js";
 
 /** What the adapter tells the platform: what was delivered, or the refusal to show the actor. */
 export type InboundOutcome =
@@ -44,8 +44,9 @@ async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
   }
   const payload = decodeAction(event.value, scope.deps.buttonKey);
   if (`${payload.subjectType}.${payload.action}` !== event.actionId) throw new AppError("action.malformed");
-  if (payload.subjectType === "topic") return handleTopicAction(scope, payload, event.reason);
-  throw new AppError("action.unknown", { action: event.actionId });
+  const handler = ACTION_HANDLERS[payload.subjectType];
+  if (!handler) throw new AppError("action.unknown", { action: event.actionId });
+  return handler(scope, payload, event.reason);
 }
 
 /** Handles one inbound event end to end; never throws for bad input. */

@@ -20,4 +20,6 @@ export interface ChatChannel {
   update(target: OutboundTarget, messageId: string, card: Card): Promise<void>;
   /** Shows a card to one person in a conversation; platforms without ephemerals send it directly. */
   ephemeral(target: OutboundTarget & { userExternalId: string }, card: Card): Promise<string | undefined>;
+  /** Sends a card to one person in a direct chat; absent where the platform has none (the console). */
+  direct?(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }>;
 }

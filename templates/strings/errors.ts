@@ -1,14 +1,17 @@
 // Turns a refusal (code + params) into the sentence its reader sees, in their language.
 import type { AppError } from "../../src/domain/errors.js";
 import type { Locale } from "../../src/domain/locale.js";
-import { enErrors } from "./en.js";
+import type { ErrorCatalog } from "./catalog.js";
+import { coreErrors } from "./errors/core.js";
 import { STATUS_NAMES } from "./labels.js";
-import { zhErrors } from "./zh-CN.js";
 
-/** The catalogue per locale; a test checks both have every code the code base raises. */
-export const ERROR_MESSAGES: Record<Locale, Record<string, (p: AppError["params"]) => string>> = {
-  en: enErrors,
-  "zh-CN": zhErrors,
+/** Every feature's catalogue. A feature adds its own file under errors/ and one entry here. */
+const CATALOGS: ErrorCatalog[] = [coreErrors];
+
+/** The merged catalogue per locale; a test checks both have every code the code base raises. */
+export const ERROR_MESSAGES: ErrorCatalog = {
+  en: Object.assign({}, ...CATALOGS.map((c) => c.en)),
+  "zh-CN": Object.assign({}, ...CATALOGS.map((c) => c["zh-CN"])),
 };
 
 /** Status codes inside params (from/to/allowed) are shown by name. */

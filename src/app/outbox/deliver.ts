@@ -50,8 +50,25 @@ async function sendOne(deps: AppDeps, row: Row): Promise<DeliveredRef[]> {
     }
     return messageId ? [{ platform: conv.platform, conversationId: conv.externalId, messageId }] : [];
   }
+  if (row.kind === "direct") return sendDirect(deps, row, model);
   if (row.kind === "update") return updateSubject(deps, row, model);
   throw new Error(`unknown outbox kind ${row.kind}`);
+}
+
+/** A direct message on the first of the person's platforms that has direct chats; none is not an error. */
+async function sendDirect(deps: AppDeps, row: Row, model: unknown): Promise<DeliveredRef[]> {
+  const identities = await deps.db.platformIdentity.findMany({ where: { userId: row.userId ?? "" }, orderBy: { id: "asc" } });
+  const reachable = identities.find((i) => deps.channels.get(i.platform as ChatPlatform)?.direct);
+  if (!reachable) return [];
+  const channel = channelFor(deps, reachable.platform);
+  const card = renderTemplate(row.template, model, toLocale(row.locale));
+  const sent = await channel.direct!(reachable.externalId, card);
+  if (row.subjectKey) {
+    await deps.db.postedCard.create({
+      data: { subjectKey: row.subjectKey, platform: reachable.platform, channelId: null, messageRef: `${sent.conversationId}|${sent.messageId}`, template: row.template, locale: toLocale(row.locale), stateVersion: row.stateVersion ?? 0, createdAt: deps.clock.now() },
+    });
+  }
+  return [{ platform: reachable.platform, conversationId: sent.conversationId, messageId: sent.messageId }];
 }
 
 /** Updates every card of the subject that shows an older state; never moves a card backwards. */
@@ -60,13 +77,19 @@ async function updateSubject(deps: AppDeps, row: Row, model: unknown): Promise<D
   const cards = await deps.db.postedCard.findMany({ where: { subjectKey: row.subjectKey ?? "", stateVersion: { lt: version } } });
   const out: DeliveredRef[] = [];
   for (const pc of cards) {
-    const conv = await conversation(deps, pc.channelId);
+    // Direct messages keep "conversation|message" in messageRef, since they have no channel row.
+    const [conversationId, messageId] = pc.channelId ? [(await conversation(deps, pc.channelId)).externalId, pc.messageRef] : splitDirectRef(pc.messageRef);
     const card = renderTemplate(row.template, model, toLocale(pc.locale));
-    await channelFor(deps, pc.platform).update({ conversationId: conv.externalId }, pc.messageRef, card);
+    await channelFor(deps, pc.platform).update({ conversationId }, messageId, card);
     await deps.db.postedCard.updateMany({ where: { id: pc.id, stateVersion: { lt: version } }, data: { stateVersion: version } });
-    out.push({ platform: pc.platform, conversationId: conv.externalId, messageId: pc.messageRef });
+    out.push({ platform: pc.platform, conversationId, messageId });
   }
   return out;
+}
+
+function splitDirectRef(ref: string): [string, string] {
+  const i = ref.indexOf("|");
+  return [ref.slice(0, i), ref.slice(i + 1)];
 }
 
 /** Backoff before the next try: exponential with jitter, capped at 10 minutes. */

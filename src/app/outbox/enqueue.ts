@@ -48,6 +48,21 @@ export function enqueueReply<K extends TemplateId>(tx: Tx | Db, scope: RequestSc
   return write(tx, scope, { kind: "ephemeral", channelId: scope.channel.id, userId: scope.actor.id, locale: scope.actor.locale, card });
 }
 
+/**
+ * Sends a card to one person in a direct chat on the platform where they are reached (their first linked
+ * identity on a platform that has direct chats). Skipped where they have none; use a channel post as well.
+ */
+export function enqueueDirect<K extends TemplateId>(
+  tx: Tx | Db,
+  scope: RequestScope,
+  userId: string,
+  locale: string,
+  card: OutboundCard<K>,
+  opts: { subjectKey?: string; stateVersion?: number } = {},
+): Promise<void> {
+  return write(tx, scope, { kind: "direct", userId, locale, card, ...opts });
+}
+
 /** Updates every posted card of `subjectKey` to the subject's state at `stateVersion`, wherever it was posted. */
 export function enqueueUpdate<K extends TemplateId>(
   tx: Tx | Db,

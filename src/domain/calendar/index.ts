@@ -6,4 +6,4 @@ export * from "./cn-mainland.js";
 export * from "./holiday-data.js";
 export * from "./local-day.js";
 export * from "./working-time.js";
-export { instantAt, isValidZone, localDayOf } from "./zoned.js";
+export { instantAt, isValidZone, localDayOf, wallClockOf } from "./zoned.js";

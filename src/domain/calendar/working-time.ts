@@ -7,7 +7,7 @@
 
 import { hoursOn, type BusinessCalendar } from "./business-calendar.js";
 import { addDays, clockToMinutes, yearOf, type LocalDay } from "./local-day.js";
-import { instantAt, localDayOf } from "./zoned.js";
+import { localDayOf, wallClockOf } from "./zoned.js";
 
 /** How many consecutive days without any working time we scan before declaring the calendar unworkable. */
 export const MAX_IDLE_DAYS = 3 * 366;
@@ -29,10 +29,13 @@ function msOf(d: Date, what: string): number {
 
 /** The working spans of one local day as instants, in order (a DST gap can empty a span; it is dropped). */
 function spansOn(cal: BusinessCalendar, day: LocalDay): Span[] {
+  const ranges = hoursOn(cal, day);
+  if (ranges.length === 0) return [];
+  const instant = wallClockOf(day, cal.zone);
   const spans: Span[] = [];
-  for (const r of hoursOn(cal, day)) {
-    const start = instantAt(day, clockToMinutes(r.start), cal.zone).getTime();
-    const end = instantAt(day, clockToMinutes(r.end), cal.zone).getTime();
+  for (const r of ranges) {
+    const start = instant(clockToMinutes(r.start)).getTime();
+    const end = instant(clockToMinutes(r.end)).getTime();
     if (end > start) spans.push({ start, end });
   }
   return spans;
