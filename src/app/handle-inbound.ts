@@ -10,6 +10,7 @@ import type { ActorRef, ConversationRef, InboundEvent } from "../messaging/inbou
 import { ACTION_HANDLERS } from "./actions.js";
 import { runCommand } from "./commands/dispatch.js";
 import type { AppDeps } from "./deps.js";
+import { channelForConversation, firstDelivery, forgetDelivery, userForActor } from "./identity/enroll.js";
 import { toMember } from "./members.js";
 import { deliverOutbox, type DeliveredRef } from "./outbox/deliver.js";
 import { requirePermission } from "./permissions.js";
@@ -18,20 +19,16 @@ import { loadTeam } from "./team.js";
 
 /** What the adapter tells the platform: what was delivered, or the refusal to show the actor. */
 export type InboundOutcome =
-  | { ok: true; delivered: DeliveredRef[] }
+  | { ok: true; delivered: DeliveredRef[]; duplicate?: boolean }
   | { ok: false; kind: "refused" | "internal"; code: string; message: string; locale: Locale };
 
 async function resolveScope(deps: AppDeps, actor: ActorRef, conv: ConversationRef): Promise<RequestScope> {
-  const identity = await deps.db.platformIdentity.findUnique({
-    where: { platform_tenant_externalId: { platform: actor.platform, tenant: actor.tenant, externalId: actor.externalId } },
-    include: { user: true },
-  });
-  if (!identity) throw new AppError("user.unknown", { handle: actor.externalId });
-  const member = toMember(identity.user);
-  const channel = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: conv.platform, externalId: conv.externalId } } });
+  const now = deps.clock.now();
+  const member = toMember(await userForActor(deps.db, actor, now));
+  const channel = await channelForConversation(deps.db, conv, member.teamId, now);
   if (!channel || channel.teamId !== member.teamId) throw new AppError("channel.unknown", { channel: conv.externalId });
   const info: ChannelInfo = { id: channel.id, platform: channel.platform, externalId: channel.externalId, name: channel.name };
-  return { deps, actor: member, team: await loadTeam(deps.db, member.teamId), channel: info, now: deps.clock.now(), outboxIds: [] };
+  return { deps, actor: member, team: await loadTeam(deps.db, member.teamId), channel: info, now, outboxIds: [] };
 }
 
 async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
@@ -52,6 +49,9 @@ async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
 /** Handles one inbound event end to end; never throws for bad input. */
 export async function handleInbound(deps: AppDeps, event: InboundEvent, fallbackLocale: Locale = "zh-CN"): Promise<InboundOutcome> {
   let locale = fallbackLocale;
+  if (event.eventId && !(await firstDelivery(deps.db, event.actor.platform, event.eventId, deps.clock.now()))) {
+    return { ok: true, delivered: [], duplicate: true };
+  }
   try {
     const scope = await resolveScope(deps, event.actor, event.conversation);
     locale = scope.actor.locale;
@@ -59,6 +59,8 @@ export async function handleInbound(deps: AppDeps, event: InboundEvent, fallback
     return { ok: true, delivered: await deliverOutbox(deps, scope.outboxIds) };
   } catch (err) {
     if (isAppError(err)) return { ok: false, kind: "refused", code: err.code, message: errorMessage(locale, err), locale };
+    // A failure on our side must not swallow the platform's redelivery of this event.
+    if (event.eventId) await forgetDelivery(deps.db, event.actor.platform, event.eventId);
     const ref = randomUUID().slice(0, 8);
     deps.log.error({ err, ref, event: { kind: event.kind, platform: event.actor.platform } }, "inbound event failed");
     const message = locale === "en" ? `Something went wrong on our side. Nothing was changed. Quote reference ${ref} to an admin.` : `系统出错了，没有做任何更改。请把编号 ${ref} 告诉管理员。`;

@@ -5,6 +5,7 @@ CREATE TABLE "Team" (
     "timezone" TEXT NOT NULL,
     "locale" TEXT NOT NULL,
     "themeTargetsJson" TEXT NOT NULL,
+    "autoEnroll" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -142,6 +143,15 @@ CREATE TABLE "Setting" (
     "value" TEXT NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "ProcessedEvent" (
+    "platform" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "receivedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("platform", "eventId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_teamId_handle_key" ON "User"("teamId", "handle");
 
@@ -174,4 +184,7 @@ CREATE INDEX "PostedCard_subjectKey_idx" ON "PostedCard"("subjectKey");
 
 -- CreateIndex
 CREATE INDEX "ConsoleMessage_channelId_id_idx" ON "ConsoleMessage"("channelId", "id");
+
+-- CreateIndex
+CREATE INDEX "ProcessedEvent_receivedAt_idx" ON "ProcessedEvent"("receivedAt");
 

@@ -71,8 +71,25 @@ export function instantAt(day: LocalDay, minuteOfDay: number, zone: string): Dat
 export function wallClockOf(day: LocalDay, zone: string): (minuteOfDay: number) => Date {
   if (!isLocalDay(day)) throw new Error(`Not a calendar day (YYYY-MM-DD): "${day}"`);
   const midnight = Date.parse(`${day}T00:00:00Z`);
-  const before = offsetAt(midnight - MS_PER_DAY, zone);
-  const after = offsetAt(midnight + 2 * MS_PER_DAY, zone);
-  if (before !== after) return (minuteOfDay) => instantAt(day, minuteOfDay, zone);
-  return (minuteOfDay) => new Date(midnight + (minuteOfDay - before) * MS_PER_MINUTE);
+  const offset = steadyOffset(day, midnight, zone);
+  if (offset === undefined) return (minuteOfDay) => instantAt(day, minuteOfDay, zone);
+  return (minuteOfDay) => new Date(midnight + (minuteOfDay - offset) * MS_PER_MINUTE);
+}
+
+// Memo of steadyOffset. The answer is a fixed fact about (zone, day), so the cache cannot change a result;
+// it only saves the offset reads when the same days are walked again (a digest scanning every open item).
+const steadyOffsets = new Map<string, number | null>();
+const STEADY_OFFSETS_MAX = 20_000;
+
+/** The zone's offset on `day` when it holds from the day before to the day after, else undefined. */
+function steadyOffset(day: LocalDay, midnight: number, zone: string): number | undefined {
+  const key = `${zone} ${day}`;
+  let known = steadyOffsets.get(key);
+  if (known === undefined) {
+    const before = offsetAt(midnight - MS_PER_DAY, zone);
+    known = before === offsetAt(midnight + 2 * MS_PER_DAY, zone) ? before : null;
+    if (steadyOffsets.size >= STEADY_OFFSETS_MAX) steadyOffsets.clear();
+    steadyOffsets.set(key, known);
+  }
+  return known ?? undefined;
 }

@@ -1,0 +1,60 @@
+// People and conversations seen for the first time on a connected platform. The console's people and
+// channels are created by the seed; on Slack, Feishu and WeCom the team grows as people write to the bot.
+import type { Db } from "../../db/client.js";
+import { AppError } from "../../domain/errors.js";
+import type { ActorRef, ConversationRef } from "../../messaging/inbound.js";
+import { DEFAULT_TEAM_ID } from "../seed/demo-team.js";
+
+/** A handle derived from a display name or id: lowercase, dots for spaces, unique in the team. */
+async function freeHandle(db: Db, teamId: string, wanted: string): Promise<string> {
+  const base = wanted.toLowerCase().replace(/\s+/g, ".").replace(/[^\w.-]/g, "").slice(0, 40) || "member";
+  for (let i = 0; i < 1000; i++) {
+    const handle = i === 0 ? base : `${base}${i + 1}`;
+    if (!(await db.user.findUnique({ where: { teamId_handle: { teamId, handle } } }))) return handle;
+  }
+  throw new Error(`no free handle for ${wanted}`);
+}
+
+/** The team new platform members join (one team per deployment for now). */
+async function enrollingTeam(db: Db) {
+  return (await db.team.findUnique({ where: { id: DEFAULT_TEAM_ID } })) ?? (await db.team.findFirst({ orderBy: { createdAt: "asc" } }));
+}
+
+/** The user behind a platform identity; a first-timer becomes an operator unless the team turned that off. */
+export async function userForActor(db: Db, actor: ActorRef, now: Date) {
+  const key = { platform: actor.platform, tenant: actor.tenant, externalId: actor.externalId };
+  const found = await db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { user: true } });
+  if (found) return found.user;
+  const team = actor.platform === "console" ? null : await enrollingTeam(db);
+  if (!team || !team.autoEnroll) throw new AppError("user.unknown", { handle: actor.displayName ?? actor.externalId });
+  const handle = await freeHandle(db, team.id, actor.displayName ?? actor.externalId);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { teamId: team.id, handle, displayName: actor.displayName ?? actor.externalId, locale: team.locale, timezone: team.timezone, rolesJson: JSON.stringify(["operator"]), createdAt: now },
+    });
+    await tx.platformIdentity.create({ data: { userId: user.id, ...key } });
+    return user;
+  });
+}
+
+/** Our row for a platform conversation; a conversation the bot is first used in is registered. */
+export async function channelForConversation(db: Db, conv: ConversationRef, teamId: string, now: Date) {
+  const key = { platform: conv.platform, externalId: conv.externalId };
+  const found = await db.channel.findUnique({ where: { platform_externalId: key } });
+  if (found || conv.platform === "console") return found;
+  return db.channel.upsert({ where: { platform_externalId: key }, create: { ...key, teamId, name: conv.name ?? conv.externalId, createdAt: now }, update: {} });
+}
+
+/** Records a platform event id; false when it was seen before (a redelivery). */
+export async function firstDelivery(db: Db, platform: string, eventId: string, now: Date): Promise<boolean> {
+  const res = await db.processedEvent.createMany({ data: [{ platform, eventId, receivedAt: now }] }).catch((err: unknown) => {
+    if (String(err).includes("Unique constraint")) return { count: 0 };
+    throw err;
+  });
+  return res.count === 1;
+}
+
+/** Forgets an event id so a redelivery is handled again (after a failure on our side). */
+export async function forgetDelivery(db: Db, platform: string, eventId: string): Promise<void> {
+  await db.processedEvent.deleteMany({ where: { platform, eventId } });
+}
