@@ -13,11 +13,11 @@ import { CN_MAINLAND_ARRANGEMENT } from "./cn-mainland.js";
 import {
   arrangementYears,
   mergeArrangements,
+  ZArrangementYears,
   ZLocalDay,
-  ZOfficialArrangement,
   type OfficialArrangement,
 } from "./holiday-data.js";
-import { clockToMinutes, isClock, weekdayOf, WEEKDAYS, type LocalDay, type Weekday } from "./local-day.js";
+import { clockToMinutes, isClock, WEEKDAYS, type LocalDay, type Weekday } from "./local-day.js";
 import { isValidZone } from "./zoned.js";
 
 /** A stretch of working time on the wall clock, `start` inclusive and `end` exclusive, e.g. 09:00-12:00. */
@@ -75,10 +75,14 @@ const ZTimeRange = z
     start: z.string().refine(isClock, { message: "expected HH:mm" }),
     end: z.string().refine(isClock, { message: "expected HH:mm (24:00 allowed)" }),
   })
-  .refine((r) => clockToMinutes(r.start) < clockToMinutes(r.end), { message: "start must be before end" });
+  // Zod still runs this when a field failed above; only compare clocks that parsed.
+  .refine((r) => !isClock(r.start) || !isClock(r.end) || clockToMinutes(r.start) < clockToMinutes(r.end), {
+    message: "start must be before end",
+  });
 
 /** A day's ranges must not overlap, or a minute would be counted twice. */
 const ZDayHours = z.array(ZTimeRange).superRefine((ranges, ctx) => {
+  if (!ranges.every((r) => isClock(r.start) && isClock(r.end))) return; // already reported per range
   const sorted = sortRanges(ranges);
   for (let i = 1; i < sorted.length; i++) {
     const [prev, cur] = [sorted[i - 1], sorted[i]];
@@ -98,7 +102,7 @@ export const ZBusinessCalendar = z.object({
   hours: z.partialRecord(z.enum(WEEKDAY_KEYS), ZDayHours).optional(),
   makeUpDayHoursFrom: z.enum(WEEKDAY_KEYS).default("mon"),
   holidaySource: z.enum(["cn-mainland", "none"]).default("cn-mainland"),
-  years: ZOfficialArrangement.shape.years.optional(),
+  years: ZArrangementYears.optional(),
   overrides: z.array(z.object({ date: ZLocalDay, hours: ZDayHours, note: z.string().optional() })).default([]),
 });
 
@@ -162,33 +166,4 @@ export function parseBusinessCalendar(
     coveredYears: new Set(arrangementYears(arrangement)),
     overrides: new Map(form.overrides.map((o) => [o.date, sortRanges(o.hours)])),
   };
-}
-
-/** Why a day has the hours it has; lets a digest say "Mon 02-23: 春节 Spring Festival" instead of just "off". */
-export type DayKind = "override" | "holiday" | "make-up-workday" | "regular";
-
-/** A day's working hours and the rule that produced them. */
-export interface DayInfo {
-  date: LocalDay;
-  kind: DayKind;
-  /** The official name, on "holiday" days only. */
-  name?: string;
-  hours: readonly TimeRange[];
-}
-
-/** The rule for one day: override, then official day off, then make-up workday, then the weekly hours. */
-export function describeDay(cal: BusinessCalendar, day: LocalDay): DayInfo {
-  const override = cal.overrides.get(day);
-  if (override) return { date: day, kind: "override", hours: override };
-  const holiday = cal.holidays.get(day);
-  if (holiday !== undefined) return { date: day, kind: "holiday", name: holiday, hours: [] };
-  if (cal.workdays.has(day)) {
-    return { date: day, kind: "make-up-workday", hours: cal.hours[cal.makeUpDayHoursFrom] };
-  }
-  return { date: day, kind: "regular", hours: cal.hours[weekdayOf(day)] };
-}
-
-/** The working hours of a local day (empty when the day is not worked). */
-export function hoursOn(cal: BusinessCalendar, day: LocalDay): readonly TimeRange[] {
-  return describeDay(cal, day).hours;
 }

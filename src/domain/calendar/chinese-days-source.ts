@@ -29,6 +29,11 @@ function daysOfYear(year: number): LocalDay[] {
  * One year's arrangement according to chinese-days. Throws for a year the package does not know: it answers
  * "plain Monday to Friday" for those (2027-01-01 comes back as a working day), which must never be mistaken
  * for an official arrangement.
+ *
+ * Only days carrying a festival name are read: off → holiday, worked → make-up workday. The package's answer
+ * for ordinary days is not used, because version 1.5.7 computes weekdays with the host's local getters on a
+ * UTC-parsed date, so on a host west of UTC it shifts ordinary weekends by a day; its festival tables are
+ * looked up consistently and give the same result on every host.
  */
 export function yearFromChineseDays(year: number): YearArrangement {
   const holidays: HolidayEntry[] = [];
@@ -36,13 +41,10 @@ export function yearFromChineseDays(year: number): YearArrangement {
   for (const date of daysOfYear(year)) {
     const detail = chineseDays.getDayDetail(date);
     const festival = holidayDisplayName(detail.name);
-    const weekend = weekdayOf(date) === 0 || weekdayOf(date) === 6;
-    if (!detail.work && festival !== undefined) holidays.push({ date, name: festival });
-    else if (detail.work && weekend) workdays.push(date);
-    else if (detail.work !== !weekend) {
-      // A weekday off without a festival name (or the reverse) would be silently lost by the rules above.
-      throw new Error(`chinese-days reports ${date} in a way this export does not read: ${JSON.stringify(detail)}`);
-    }
+    if (festival === undefined) continue;
+    if (!detail.work) holidays.push({ date, name: festival });
+    else if (weekdayOf(date) === 0 || weekdayOf(date) === 6) workdays.push(date);
+    else throw new Error(`chinese-days names the weekday ${date} after ${festival} yet reports it worked`);
   }
   if (holidays.length === 0) throw new Error(`chinese-days has no holiday arrangement for ${year}`);
   return { holidays, workdays };

@@ -26,29 +26,31 @@ export interface OfficialArrangement {
 /** Zod schema for a `YYYY-MM-DD` string that is a real calendar day. */
 export const ZLocalDay = z.string().refine(isLocalDay, { message: "expected a calendar day YYYY-MM-DD" });
 
-/** Zod schema for one year's arrangement (that each date lies in that year is checked by ZOfficialArrangement). */
+/** Zod schema for one year's arrangement (that each date lies in that year is checked by ZArrangementYears). */
 export const ZYearArrangement = z.object({
   holidays: z.array(z.object({ date: ZLocalDay, name: z.string().trim().min(1) })),
   workdays: z.array(ZLocalDay),
 });
 
 /**
- * Zod schema for an admin-editable arrangement file. Rejects a date filed under the wrong year, a day listed
+ * Zod schema for years of arrangements keyed "2026". Rejects a date filed under the wrong year, a day listed
  * twice, and a day that is both off and worked, because each of those is a typo that would move deadlines.
  */
-export const ZOfficialArrangement = z
-  .object({ years: z.record(z.string().regex(/^\d{4}$/, "year keys are four digits"), ZYearArrangement) })
-  .superRefine((data, ctx) => {
-    for (const [year, arrangement] of Object.entries(data.years)) {
+export const ZArrangementYears = z
+  .record(z.string().regex(/^\d{4}$/, "year keys are four digits"), ZYearArrangement)
+  .superRefine((years, ctx) => {
+    for (const [year, arrangement] of Object.entries(years)) {
       const off = new Set<string>();
       const worked = new Set<string>();
-      const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["years", year], message });
+      const issue = (message: string) => ctx.addIssue({ code: "custom", path: [year], message });
       for (const { date } of arrangement.holidays) {
+        if (!isLocalDay(date)) continue; // already reported by ZLocalDay
         if (yearOf(date) !== Number(year)) issue(`holiday ${date} is filed under ${year}`);
         if (off.has(date)) issue(`holiday ${date} is listed twice`);
         off.add(date);
       }
       for (const date of arrangement.workdays) {
+        if (!isLocalDay(date)) continue;
         if (yearOf(date) !== Number(year)) issue(`make-up workday ${date} is filed under ${year}`);
         if (worked.has(date)) issue(`make-up workday ${date} is listed twice`);
         if (off.has(date)) issue(`${date} is both a holiday and a make-up workday`);
@@ -56,6 +58,9 @@ export const ZOfficialArrangement = z
       }
     }
   });
+
+/** Zod schema for an admin-editable arrangement file: `{ "years": { "2026": { holidays, workdays } } }`. */
+export const ZOfficialArrangement = z.object({ years: ZArrangementYears });
 
 /** Validates untrusted JSON (a file an admin edited, a settings row) into an arrangement, or throws a ZodError. */
 export function parseOfficialArrangement(json: unknown): OfficialArrangement {

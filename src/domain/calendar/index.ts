@@ -3,6 +3,7 @@
 
 export * from "./business-calendar.js";
 export * from "./cn-mainland.js";
+export * from "./day-rules.js";
 export * from "./holiday-data.js";
 export * from "./local-day.js";
 export * from "./working-time.js";

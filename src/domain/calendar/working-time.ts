@@ -5,7 +5,8 @@
 // and turns each working range of a day into a pair of instants with the calendar's zone. The cost is one
 // step per working range, not per minute, so two working days are four steps in the default calendar.
 
-import { hoursOn, type BusinessCalendar } from "./business-calendar.js";
+import type { BusinessCalendar } from "./business-calendar.js";
+import { hoursOn } from "./day-rules.js";
 import { addDays, clockToMinutes, yearOf, type LocalDay } from "./local-day.js";
 import { localDayOf, wallClockOf } from "./zoned.js";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 
 import {
   addDays,
@@ -81,12 +82,19 @@ describe("buildBusinessCalendar", () => {
     ["an unknown zone", { zone: "Asia/Beijing" }],
     ["an impossible time", { zone: "UTC", hours: { mon: [{ start: "09:00", end: "25:00" }] } }],
     ["a range that ends before it starts", { zone: "UTC", hours: { mon: [{ start: "18:00", end: "09:00" }] } }],
-    ["overlapping ranges", { zone: "UTC", hours: { mon: [{ start: "09:00", end: "13:00" }, { start: "12:00", end: "18:00" }] } }],
+    [
+      "overlapping ranges",
+      { zone: "UTC", hours: { mon: [{ start: "09:00", end: "13:00" }, { start: "12:00", end: "18:00" }] } },
+    ],
     ["an unknown weekday key", { zone: "UTC", hours: { monday: [] } }],
     ["an unknown holiday source", { zone: "UTC", holidaySource: "uk" }],
     ["an override on a day that does not exist", { zone: "UTC", overrides: [{ date: "2026-02-30", hours: [] }] }],
-  ])("rejects %s", (_label, json) => {
-    expect(() => parseBusinessCalendar(json)).toThrow();
+    [
+      "an admin year with a date filed under another year",
+      { zone: "UTC", years: { "2027": { holidays: [{ date: "2026-10-01", name: "x" }], workdays: [] } } },
+    ],
+  ])("rejects %s with a ZodError", (_label, json) => {
+    expect(() => parseBusinessCalendar(json)).toThrow(ZodError);
   });
 
   it("refuses make-up workdays that borrow hours from a weekday with none", () => {

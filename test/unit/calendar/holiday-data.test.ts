@@ -1,5 +1,6 @@
 import chineseDays from "chinese-days";
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 
 import {
   arrangementFromChineseDays,
@@ -27,7 +28,11 @@ describe("templates/calendars/cn-mainland.json", () => {
     expect(parseOfficialArrangement(cnMainlandJson)).toEqual(arrangementFromChineseDays([2025, 2026]));
   });
 
-  it("agrees with chinese-days' isWorkday on every day of 2025 and 2026", () => {
+  // chinese-days 1.5.7 reads weekdays with the host's local getters on a UTC-parsed date, so on a host west
+  // of UTC its isWorkday is a day off for ordinary weekends; the comparison only means something elsewhere.
+  const hostWestOfUtc = new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset() > 0;
+
+  it.skipIf(hostWestOfUtc)("agrees with chinese-days' isWorkday on every day of 2025 and 2026", () => {
     const disagreements: string[] = [];
     for (let day = "2025-01-01"; day <= "2026-12-31"; day = addDays(day, 1)) {
       if (isWorkingDay(cn, day) !== chineseDays.isWorkday(day)) disagreements.push(day);
@@ -37,7 +42,8 @@ describe("templates/calendars/cn-mainland.json", () => {
 
   it("holds the published 2026 make-up workdays and holiday count", () => {
     const y2026 = CN_MAINLAND_ARRANGEMENT.years["2026"];
-    expect(y2026?.workdays).toEqual(["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"]);
+    const expected = ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"];
+    expect(y2026?.workdays).toEqual(expected);
     // 3 (New Year) + 9 (Spring Festival) + 3 + 5 + 3 + 3 + 7 (National Day).
     expect(y2026?.holidays).toHaveLength(33);
     expect(y2026?.holidays).toContainEqual({ date: "2026-02-15", name: "春节 Spring Festival" });
@@ -57,7 +63,7 @@ describe("templates/calendars/cn-mainland.json", () => {
 
 describe("reading chinese-days", () => {
   it("refuses 2027, for which the package answers plain Monday to Friday", () => {
-    expect(chineseDays.isWorkday("2027-01-01")).toBe(true); // the package's known gap
+    expect(chineseDays.getDayDetail("2027-01-01").work).toBe(true); // the package's known gap
     expect(() => yearFromChineseDays(2027)).toThrow(/no holiday arrangement for 2027/);
   });
 
@@ -80,13 +86,16 @@ describe("parseOfficialArrangement", () => {
   it.each([
     ["a date filed under the wrong year", { "2027": year([{ date: "2026-01-01", name: "x" }], []) }],
     ["a day both off and worked", { "2027": year([{ date: "2027-01-02", name: "x" }], ["2027-01-02"]) }],
-    ["a holiday listed twice", { "2027": year([{ date: "2027-01-01", name: "x" }, { date: "2027-01-01", name: "y" }], []) }],
+    [
+      "a holiday listed twice",
+      { "2027": year([{ date: "2027-01-01", name: "x" }, { date: "2027-01-01", name: "y" }], []) },
+    ],
     ["a day that does not exist", { "2027": year([{ date: "2027-02-29", name: "x" }], []) }],
     ["a badly formatted day", { "2027": year([], ["2027-1-2"]) }],
     ["an empty name", { "2027": year([{ date: "2027-01-01", name: " " }], []) }],
     ["a year key that is not a year", { next: year([], []) }],
-  ])("rejects %s", (_label, years) => {
-    expect(() => parseOfficialArrangement({ years })).toThrow();
+  ])("rejects %s with a ZodError", (_label, years) => {
+    expect(() => parseOfficialArrangement({ years })).toThrow(ZodError);
   });
 
   it("lets a later layer replace a whole year", () => {

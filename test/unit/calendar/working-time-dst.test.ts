@@ -6,6 +6,7 @@ import {
   coverageGap,
   instantAt,
   isWorkingDay,
+  isWorkingTime,
   nextWorkingMoment,
   workingMinutesBetween,
 } from "../../../src/domain/calendar/index.js";
@@ -108,6 +109,21 @@ describe("America/New_York across 2026-03-08 and 2026-11-01", () => {
     expect(addWorkingMinutes(newYork, at("2026-03-06T01:00:00Z"), 60)).toEqual(at("2026-03-06T15:00:00Z"));
     // Fri 23:30 EST = Sat 04:30Z: next is Monday 09:00 EDT.
     expect(nextWorkingMoment(newYork, at("2026-03-07T04:30:00Z"))).toEqual(at("2026-03-09T13:00:00Z"));
+  });
+
+  it("an evening desk keeps working after midnight UTC", () => {
+    const evenings = buildBusinessCalendar({
+      zone: "America/New_York",
+      holidaySource: "none",
+      hours: { mon: [{ start: "18:00", end: "22:00" }], tue: [{ start: "18:00", end: "22:00" }] },
+    });
+    // Mon 2026-03-09 20:00 EDT is Tue 00:00Z; one hour later is 21:00 EDT (01:00Z), still Monday's range.
+    expect(isWorkingTime(evenings, at("2026-03-10T00:00:00Z"))).toBe(true);
+    expect(addWorkingMinutes(evenings, at("2026-03-10T00:00:00Z"), 60)).toEqual(at("2026-03-10T01:00:00Z"));
+    // Three hours: 2 on Monday (to 22:00 EDT = 02:00Z), then Tue 18:00 EDT = 22:00Z + 60.
+    expect(addWorkingMinutes(evenings, at("2026-03-10T00:00:00Z"), 180)).toEqual(at("2026-03-10T23:00:00Z"));
+    // Mon 20:00-22:00 EDT (120) + Tue 18:00-19:00 EDT (60).
+    expect(workingMinutesBetween(evenings, at("2026-03-10T00:00:00Z"), at("2026-03-10T23:00:00Z"))).toBe(180);
   });
 
   it("the fall-back Sunday has 25 hours for a round-the-clock rota", () => {

@@ -1,0 +1,79 @@
+// ChatChannel for Feishu/Lark. Card updates PATCH the message in place, except the card of a button click
+// being answered right now: that one is captured and returned in the callback's response instead, which is
+// how Feishu wants a clicked card updated (a PATCH racing the callback answer can be overwritten by it).
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Log } from "../../lib/logger.js";
+import type { Card } from "../../messaging/card.js";
+import type { ChatChannel, OutboundTarget } from "../../messaging/channel.js";
+import type { LarkMessenger } from "./client.js";
+import { renderLarkCard, type LarkCardJson } from "./render-card.js";
+
+/** Collects the update of one clicked message while its callback is being answered. */
+export interface CardCapture {
+  messageId: string;
+  /** The latest card JSON the outbox wanted on the clicked message. */
+  card?: LarkCardJson;
+  /** Cleared when the callback has been answered; later updates PATCH as usual. */
+  open: boolean;
+}
+
+/** Feishu's message text limit for `text` messages is generous; refusals are one sentence. */
+const TEXT_MAX = 4000;
+
+/** Sends and updates Feishu/Lark messages through the Open API. */
+export class LarkChannel implements ChatChannel {
+  readonly platform = "lark" as const;
+  private readonly captures = new AsyncLocalStorage<CardCapture>();
+
+  constructor(private readonly api: LarkMessenger, private readonly log: Log) {}
+
+  async post(target: OutboundTarget, card: Card): Promise<string> {
+    const sent = await this.api.send("chat_id", target.conversationId, "interactive", JSON.stringify(renderLarkCard(card)));
+    return sent.messageId;
+  }
+
+  async update(_target: OutboundTarget, messageId: string, card: Card): Promise<void> {
+    const json = renderLarkCard(card);
+    const capture = this.captures.getStore();
+    if (capture?.open && capture.messageId === messageId) {
+      capture.card = json;
+      return;
+    }
+    await this.api.patch(messageId, JSON.stringify(json));
+  }
+
+  /** Feishu has no ephemeral message in a chat for cards we can update; replies go to the chat (see docs/feishu.md). */
+  ephemeral(target: OutboundTarget & { userExternalId: string }, card: Card): Promise<string> {
+    return this.post(target, card);
+  }
+
+  async direct(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }> {
+    const sent = await this.api.send("open_id", userExternalId, "interactive", JSON.stringify(renderLarkCard(card)));
+    return { conversationId: sent.chatId, messageId: sent.messageId };
+  }
+
+  /** A plain text message in a chat (refusals of typed commands). */
+  async sendText(chatId: string, text: string): Promise<void> {
+    await this.api.send("chat_id", chatId, "text", JSON.stringify({ text: [...text].slice(0, TEXT_MAX).join("") }));
+  }
+
+  /** Runs `work` with updates of `capture.messageId` collected into `capture` instead of sent. */
+  capturing<T>(capture: CardCapture, work: () => Promise<T>): Promise<T> {
+    return this.captures.run(capture, work);
+  }
+
+  /**
+   * Closes a capture once the callback is answered. A card captured but not put in the answer (the answer
+   * went out before the work finished) is PATCHed now, so no update is lost.
+   */
+  async release(capture: CardCapture, answered: boolean): Promise<void> {
+    capture.open = false;
+    if (!answered && capture.card) {
+      try {
+        await this.api.patch(capture.messageId, JSON.stringify(capture.card));
+      } catch (err) {
+        this.log.warn({ err: String(err), messageId: capture.messageId }, "lark: patching a late card update failed");
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// The node-sdk Client, built from our configuration, and the two message calls the channel makes through it.
+import * as lark from "@larksuiteoapi/node-sdk";
+import type { LarkConfig } from "../../config/lark-env.js";
+import type { Log } from "../../lib/logger.js";
+
+/** "feishu" and "lark" map to the SDK's domains; anything else is a base URL the SDK uses verbatim. */
+export function larkDomain(domain: string): lark.Domain | string {
+  if (domain === "feishu") return lark.Domain.Feishu;
+  if (domain === "lark") return lark.Domain.Lark;
+  return domain.replace(/\/+$/, "");
+}
+
+/** The SDK logs through our logger (its default writes to the console). */
+export function sdkLogger(log: Log): lark.Logger {
+  const line = (msg: unknown[]) => msg.map((m) => (typeof m === "string" ? m : JSON.stringify(m))).join(" ");
+  return {
+    error: (...msg: unknown[]) => log.error({ sdk: "lark" }, line(msg)),
+    warn: (...msg: unknown[]) => log.warn({ sdk: "lark" }, line(msg)),
+    info: (...msg: unknown[]) => log.debug({ sdk: "lark" }, line(msg)),
+    debug: (...msg: unknown[]) => log.trace({ sdk: "lark" }, line(msg)),
+    trace: (...msg: unknown[]) => log.trace({ sdk: "lark" }, line(msg)),
+  };
+}
+
+/** A Client for a self-built app; it fetches and caches the tenant_access_token itself. */
+export function createLarkClient(cfg: LarkConfig, log: Log): lark.Client {
+  return new lark.Client({
+    appId: cfg.appId,
+    appSecret: cfg.appSecret,
+    appType: lark.AppType.SelfBuild,
+    domain: larkDomain(cfg.domain),
+    logger: sdkLogger(log),
+    loggerLevel: lark.LoggerLevel.warn,
+  });
+}
+
+/** Thrown when the Open API answers with a non-zero code. */
+export class LarkApiError extends Error {
+  override readonly name = "LarkApiError";
+  constructor(readonly code: number | undefined, message: string) {
+    super(`Lark API error ${code ?? "?"}: ${message}`);
+  }
+}
+
+/** The message calls the channel needs; a port so the channel is testable without the SDK. */
+export interface LarkMessenger {
+  /** POST /open-apis/im/v1/messages?receive_id_type=…; returns the new message's and its chat's ids. */
+  send(receiveIdType: "chat_id" | "open_id", receiveId: string, msgType: "interactive" | "text", content: string): Promise<{ messageId: string; chatId: string }>;
+  /** PATCH /open-apis/im/v1/messages/:message_id (cards with update_multi only). */
+  patch(messageId: string, content: string): Promise<void>;
+}
+
+/** LarkMessenger over the SDK's generated im.v1.message API. */
+export function sdkMessenger(client: lark.Client): LarkMessenger {
+  return {
+    async send(receiveIdType, receiveId, msgType, content) {
+      const res = await client.im.v1.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: receiveId, msg_type: msgType, content } });
+      const messageId = res.data?.message_id;
+      if (res.code !== 0 || !messageId) throw new LarkApiError(res.code, res.msg ?? "message.create returned no message_id");
+      return { messageId, chatId: res.data?.chat_id ?? receiveId };
+    },
+    async patch(messageId, content) {
+      const res = await client.im.v1.message.patch({ path: { message_id: messageId }, data: { content } });
+      if (res.code !== 0) throw new LarkApiError(res.code, res.msg ?? "message.patch failed");
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// ChatChannel for Slack, through Bolt's WebClient. Rate limits: the WebClient waits out a 429's Retry-After
+// and retries (its retryConfig is set in bolt-app.ts); posts to one channel are also paced here, one per
+// second, which is Slack's documented pace for chat.postMessage.
+import type { webApi } from "@slack/bolt";
+import type { Card } from "../../messaging/card.js";
+import type { ChatChannel, OutboundTarget } from "../../messaging/channel.js";
+import { KeyedPacer } from "./pacer.js";
+import { renderCard } from "./render-card.js";
+
+/** Slack's documented pace for chat.postMessage: about one message per second per channel. */
+export const POST_INTERVAL_MS = 1000;
+
+/** Sends and updates cards on Slack. */
+export class SlackChannel implements ChatChannel {
+  readonly platform = "slack" as const;
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly pacer: KeyedPacer = new KeyedPacer(POST_INTERVAL_MS),
+  ) {}
+
+  /** chat.postMessage; returns the message's ts (its id in a channel). */
+  async post(target: OutboundTarget, card: Card): Promise<string> {
+    const m = renderCard(card);
+    const res = await this.pacer.run(target.conversationId, () =>
+      this.client.chat.postMessage({ channel: target.conversationId, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false }),
+    );
+    if (!res.ts) throw new Error("slack: chat.postMessage answered without a ts");
+    return res.ts;
+  }
+
+  /** chat.update of a message posted earlier. */
+  async update(target: OutboundTarget, messageId: string, card: Card): Promise<void> {
+    const m = renderCard(card);
+    await this.client.chat.update({ channel: target.conversationId, ts: messageId, text: m.text, blocks: m.blocks });
+  }
+
+  /** chat.postEphemeral: visible only to the person, not kept by Slack, so there is nothing to update later. */
+  async ephemeral(target: OutboundTarget & { userExternalId: string }, card: Card): Promise<string | undefined> {
+    const m = renderCard(card);
+    const res = await this.client.chat.postEphemeral({ channel: target.conversationId, user: target.userExternalId, text: m.text, blocks: m.blocks });
+    return res.message_ts;
+  }
+
+  /** Opens (or finds) the direct conversation with the bot and posts there. */
+  async direct(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }> {
+    const opened = await this.client.conversations.open({ users: userExternalId });
+    const conversationId = opened.channel?.id;
+    if (!conversationId) throw new Error("slack: conversations.open answered without a channel id");
+    return { conversationId, messageId: await this.post({ conversationId }, card) };
+  }
+}

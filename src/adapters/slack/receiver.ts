@@ -1,0 +1,79 @@
+// A Bolt Receiver fed by our own Fastify route instead of Bolt's HTTP server: the route verifies and parses,
+// this hands the body to `app.processEvent`, and Bolt's `ack()` becomes the HTTP answer. The listeners'
+// slow work goes on after the answer is sent (bolt-js test/unit/helpers/receivers.ts FakeReceiver pattern).
+import type { App, AckFn, Receiver } from "@slack/bolt";
+import type { Log } from "../../lib/logger.js";
+
+/** The HTTP answer an ack produced. */
+export interface AckAnswer {
+  status: number;
+  /** Empty, plain text, or a JSON object (modal errors, `response_action`). */
+  body: string | Record<string, unknown>;
+}
+
+/** What the route hands over: a verified, parsed body and Slack's retry headers. */
+export interface SlackDelivery {
+  body: Record<string, unknown>;
+  retryNum?: number;
+  retryReason?: string;
+}
+
+/** Answer used when nobody acks in time; Slack shows an error after 3 s, so answer before that. */
+export const DEFAULT_ACK_DEADLINE_MS = 2500;
+
+function toAnswer(response: unknown): AckAnswer {
+  if (response === undefined || response === null || response === "") return { status: 200, body: "" };
+  if (typeof response === "string") return { status: 200, body: response };
+  return { status: 200, body: response as Record<string, unknown> };
+}
+
+/** Receiver whose events come from `dispatch`, called by the Fastify route. */
+export class FastifyReceiver implements Receiver {
+  private app: App | undefined;
+
+  constructor(
+    private readonly log: Log,
+    private readonly ackDeadlineMs = DEFAULT_ACK_DEADLINE_MS,
+  ) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  /** Nothing to start: the Fastify server owns the socket. */
+  async start(): Promise<void> {}
+
+  /** Nothing to stop here; in-flight listener work is drained by the adapter. */
+  async stop(): Promise<void> {}
+
+  /** Runs the body through Bolt; resolves with the ack's answer as soon as a listener acks. */
+  dispatch(delivery: SlackDelivery): Promise<AckAnswer> {
+    const app = this.app;
+    if (!app) return Promise.resolve({ status: 503, body: "" });
+    return new Promise<AckAnswer>((resolve) => {
+      let answered = false;
+      const answer = (a: AckAnswer) => {
+        if (answered) return false;
+        answered = true;
+        clearTimeout(timer);
+        resolve(a);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        if (answer({ status: 200, body: "" })) this.log.warn({ deadlineMs: this.ackDeadlineMs }, "slack: no ack before the deadline; answered 200");
+      }, this.ackDeadlineMs);
+      timer.unref();
+      const ack: AckFn<unknown> = async (response) => {
+        if (!answer(toAnswer(response))) this.log.warn("slack: ack after the request was answered (ignored)");
+      };
+      app
+        .processEvent({ body: delivery.body, ack, retryNum: delivery.retryNum, retryReason: delivery.retryReason })
+        // A body no listener wanted (a shortcut we do not offer, app_rate_limited...) is answered 200 so Slack stops.
+        .then(() => answer({ status: 200, body: "" }))
+        .catch((err: unknown) => {
+          this.log.error({ err }, "slack: processing an event failed");
+          answer({ status: 500, body: "" });
+        });
+    });
+  }
+}
