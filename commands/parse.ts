@@ -21,14 +21,15 @@ function findSpec(words: string[]): CommandSpec | undefined {
     .find((c) => c.words.every((w, i) => lower[i] === w));
 }
 
-/** Parses command text. A bare root ("/topic") or "/topic help" is help for that root. */
+/** Parses command text. A root with subcommands typed alone ("/topic") or "/topic help" is help for that root. */
 export function parseCommand(text: string): ParsedCommand {
   const words = splitCommandWords(text);
   if (words.length === 0) return { id: "help", args: {} };
   const root = words[0]!.toLowerCase();
   const sub = words[1]?.toLowerCase();
   const isRoot = ALL_COMMANDS.some((c) => c.words[0] === root);
-  if (root !== "help" && isRoot && (sub === undefined || sub === "help")) return { id: "help", args: { topic: root } };
+  const hasSubcommands = ALL_COMMANDS.some((c) => c.words[0] === root && c.words.length > 1);
+  if (hasSubcommands && (sub === undefined || sub === "help")) return { id: "help", args: { topic: root } };
   const spec = findSpec(words);
   if (!spec) {
     if (isRoot) throw new AppError("command.unknown_subcommand", { root, word: sub ?? "", known: subcommandsOf(root) });

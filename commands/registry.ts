@@ -1,6 +1,8 @@
 // The command registry: every command the bot understands, on every platform. Help is generated from it.
 import type { z } from "zod";
+import { adminOutbox } from "./admin/outbox.js";
 import { help } from "./help.js";
+import { KPI_COMMANDS } from "./kpi/index.js";
 import { topicAssign } from "./topic/assign.js";
 import { topicCalendar } from "./topic/calendar.js";
 import { topicAccept, topicArchive, topicPublish, topicReject } from "./topic/decide.js";
@@ -13,6 +15,7 @@ import type { CommandSpec } from "./spec.js";
 /** Every command by id. */
 export const COMMANDS = {
   help,
+  "admin.outbox": adminOutbox,
   "topic.propose": topicPropose,
   "topic.list": topicList,
   "topic.show": topicShow,
@@ -23,6 +26,7 @@ export const COMMANDS = {
   "topic.archive": topicArchive,
   "topic.publish": topicPublish,
   "topic.schedule": topicSchedule,
+  ...KPI_COMMANDS,
 } as const satisfies Record<string, CommandSpec>;
 
 /** The id of a registered command. */

@@ -5,6 +5,11 @@ import type { FastifyInstance } from "fastify";
 import type { TEnv } from "./config/env.js";
 import { ConsoleChannel } from "./adapters/console/channel.js";
 import { registerConsoleRoutes } from "./adapters/console/routes.js";
+import { createSlackAdapter } from "./adapters/slack/index.js";
+import { startLark } from "./adapters/lark/start.js";
+import { startWecom } from "./adapters/wecom/start.js";
+import { larkConfig } from "./config/lark-env.js";
+import { wecomConfig } from "./config/wecom-env.js";
 import { consoleStore } from "./app/console/console-messages.js";
 import type { AppDeps } from "./app/deps.js";
 import { seedDemoTeam } from "./app/seed/demo-team.js";
@@ -53,14 +58,20 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     log.info("seeded the demo team (users wang.fang, li.wei, zhang.min, chen.jie, liu.yang, emma); set MEDIAOPS_DEMO=0 to start empty");
   }
   const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
-  const deps: AppDeps = { db, clock, log, channels, buttonKey: await buttonSigningKey(db) };
+  const slack = createSlackAdapter(env, log);
+  if (slack) channels.set("slack", slack.channel);
+  const deps: AppDeps = { db, clock, log, channels, buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
 
   const app = createServer({ log, probeDatabase: async () => void (await db.$queryRawUnsafe("SELECT 1")) });
   registerConsoleRoutes(app, { deps, defaultLocale: env.MEDIAOPS_LOCALE, token: env.MEDIAOPS_CONSOLE_TOKEN });
+  await slack?.mount(app, deps, env.MEDIAOPS_LOCALE);
+  const larkCfg = larkConfig(env);
+  const wecomCfg = wecomConfig(env);
+  const platformAdapters = [larkCfg && startLark(app, deps, larkCfg), wecomCfg && startWecom(app, deps, wecomCfg)].filter((a) => a !== undefined);
 
   let scheduler: Scheduler | undefined;
   if (opts.jobs !== false) {
-    scheduler = startScheduler(jobDefinitions(deps), log);
+    scheduler = startScheduler(jobDefinitions(deps), deps);
   }
   const address = await app.listen({ host: env.HOST, port: env.PORT });
   log.info({ url: address, console: `${address}/console` }, "mediaops is listening");
@@ -70,6 +81,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     deps,
     async stop() {
       await app.close();
+      for (const adapter of platformAdapters) await adapter.stop();
       await scheduler?.stop();
       await db.$disconnect();
     },

@@ -2,8 +2,10 @@
 // reader's language at delivery time, so one update can refresh cards posted in different languages.
 import type { Locale } from "../src/domain/locale.js";
 import type { Card } from "../src/messaging/card.js";
+import { outboxCard } from "./admin/outbox.card.js";
 import { helpCard } from "./common/help.card.js";
 import { noticeCard } from "./common/notice.card.js";
+import { dailyDigestCard } from "./kpi/daily-digest.card.js";
 import { topicCalendarCard } from "./topic/topic-calendar.card.js";
 import { topicListCard } from "./topic/topic-list.card.js";
 import { topicCard } from "./topic/topic.card.js";
@@ -12,9 +14,11 @@ import { topicCard } from "./topic/topic.card.js";
 export const TEMPLATES = {
   notice: (m: Parameters<typeof noticeCard>[0]) => noticeCard(m),
   help: helpCard,
+  "admin.outbox": outboxCard,
   "topic.card": topicCard,
   "topic.list": topicListCard,
   "topic.calendar": topicCalendarCard,
+  "kpi.daily_digest": dailyDigestCard,
 } as const;
 
 /** A template id. */

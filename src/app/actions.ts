@@ -1,6 +1,7 @@
 // Card buttons by subject type. A feature adds its handler here; handle-inbound decodes and routes.
 import type { TActionPayload } from "../messaging/action.js";
 import type { RequestScope } from "./scope.js";
+import { handleOutboxAction } from "./admin/outbox-admin.js";
 import { handleTopicAction } from "./topics/topic-actions.js";
 
 /** Runs one decoded button click of a subject type; `reason` is what the clicker typed, if asked. */
@@ -9,4 +10,5 @@ export type ActionHandler = (scope: RequestScope, payload: TActionPayload, reaso
 /** Subject type (the payload's `subjectType`) → handler. */
 export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   topic: handleTopicAction,
+  outbox: handleOutboxAction,
 };

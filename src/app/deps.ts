@@ -14,4 +14,6 @@ export interface AppDeps {
   channels: Map<ChatPlatform, ChatChannel>;
   /** HMAC key that signs button payloads (see messaging/action.ts). */
   buttonKey: string;
+  /** Set only by the fault tests: die right after a change commits, before its messages are sent. */
+  crashBeforeSend?: boolean;
 }

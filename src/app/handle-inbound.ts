@@ -56,6 +56,7 @@ export async function handleInbound(deps: AppDeps, event: InboundEvent, fallback
     const scope = await resolveScope(deps, event.actor, event.conversation);
     locale = scope.actor.locale;
     await run(scope, event);
+    if (deps.crashBeforeSend) process.kill(process.pid, "SIGKILL");
     return { ok: true, delivered: await deliverOutbox(deps, scope.outboxIds) };
   } catch (err) {
     if (isAppError(err)) return { ok: false, kind: "refused", code: err.code, message: errorMessage(locale, err), locale };

@@ -1,6 +1,8 @@
 // The service's configuration: environment variables (and an optional .env), validated once at start.
 // A wrong value stops the service with one line naming the variable and what is wrong with it.
 import { z } from "zod";
+import { larkEnvProblem, ZLarkEnv } from "./lark-env.js";
+import { wecomEnvProblem, ZWecomEnv } from "./wecom-env.js";
 
 const ZBoolFlag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -18,8 +20,20 @@ export const ZEnv = z.object({
   /** The team's zone and language when the demo team or a new team is created. */
   MEDIAOPS_TIMEZONE: z.string().min(1).default("Asia/Shanghai"),
   MEDIAOPS_LOCALE: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  /** Fault injection for the fault tests only: "crash-before-send" kills the process after a change commits. */
+  MEDIAOPS_FAULT_INJECTION: z.enum(["none", "crash-before-send"]).default("none"),
   /** Required when the console is served on a non-loopback host. */
   MEDIAOPS_CONSOLE_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Slack (docs/slack.md): the bot token and the signing secret together, or neither. */
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token (starts with xoxb-)").optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  /** Socket Mode (no public URL needed) when set. */
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "must be an app-level token (starts with xapp-)").optional(),
+  /** Web API base; tests point it at a fake Slack. */
+  SLACK_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://slack.com/api/" }).default("https://slack.com/api/"),
+  /** Feishu/Lark (docs/feishu.md) and WeCom (docs/wecom.md): each section all-or-nothing, see its file. */
+  ...ZLarkEnv.shape,
+  ...ZWecomEnv.shape,
 });
 
 /** The validated configuration. */
@@ -50,6 +64,12 @@ export function loadConfig(source: Record<string, string | undefined>): TEnv {
       `Configuration error: MEDIAOPS_CONSOLE_TOKEN is required when HOST is not a loopback address (got HOST "${env.HOST}")`,
     );
   }
+  if (Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET) || (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)) {
+    const missing = env.SLACK_BOT_TOKEN ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN";
+    throw new ConfigError(`Configuration error: ${missing} is required when Slack is configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or neither)`);
+  }
+  const platformProblem = larkEnvProblem(env) ?? wecomEnvProblem(env);
+  if (platformProblem) throw new ConfigError(`Configuration error: ${platformProblem}`);
   return env;
 }
 

@@ -2,11 +2,13 @@
 import type { AppError } from "../../src/domain/errors.js";
 import type { Locale } from "../../src/domain/locale.js";
 import type { ErrorCatalog } from "./catalog.js";
+import { adminErrors } from "./errors/admin.js";
 import { coreErrors } from "./errors/core.js";
+import { kpiErrors } from "./errors/kpi.js";
 import { STATUS_NAMES } from "./labels.js";
 
 /** Every feature's catalogue. A feature adds its own file under errors/ and one entry here. */
-const CATALOGS: ErrorCatalog[] = [coreErrors];
+const CATALOGS: ErrorCatalog[] = [coreErrors, adminErrors, kpiErrors];
 
 /** The merged catalogue per locale; a test checks both have every code the code base raises. */
 export const ERROR_MESSAGES: ErrorCatalog = {

@@ -99,8 +99,9 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
     // A blank reason is refused inside the modal (answering in the ack is the only way to show it there).
     const parsed = ZViewSubmission.safeParse(body);
     if (parsed.success && reasonOf(parsed.data.view) === "") {
-      const label = body.view.blocks.find((b) => b.block_id === REASON_BLOCK_ID) as { label?: { text?: string } } | undefined;
-      await ack({ response_action: "errors", errors: { [REASON_BLOCK_ID]: label?.label?.text ?? "?" } });
+      // Slack echoes the view's blocks; the input's label is the question to repeat under the field.
+      const input = (body.view.blocks ?? []).find((b) => b.block_id === REASON_BLOCK_ID) as { label?: { text?: string } } | undefined;
+      await ack({ response_action: "errors", errors: { [REASON_BLOCK_ID]: input?.label?.text ?? "?" } });
       return;
     }
     await ack();

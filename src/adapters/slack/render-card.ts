@@ -144,9 +144,12 @@ function renderBlock(b: CardBlock): Rendered[] {
   }
 }
 
-/** "… 12 more" in the card's language, guessed from its text (the card itself carries no locale). */
+/**
+ * "… 12 more" in the card's language. A Card carries no locale, so it is guessed from the title, which is
+ * template copy for the long cards (lists, calendars); a topic card's title is the topic's own words.
+ */
 function moreLine(card: Card, hidden: number): string {
-  const chinese = /\p{Script=Han}/u.test(`${card.title}${card.fallbackText.slice(0, 200)}`);
+  const chinese = /\p{Script=Han}/u.test(card.title.replace(/^#\d+\s*/, "").slice(0, 40));
   return chinese ? `…… 还有 ${hidden} 条未显示` : `… ${hidden} more`;
 }
 

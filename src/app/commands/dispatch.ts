@@ -1,6 +1,7 @@
 // Binds each registered command to the use case that runs it. The record type makes a missing or
 // mistyped binding a compile error.
 import { ALL_COMMANDS, COMMANDS, type ArgsOf, type CommandId, type ParsedCommand } from "../../../commands/index.js";
+import { showOutbox } from "../admin/outbox-admin.js";
 import { enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { assignTopic } from "../topics/assign-topic.js";
@@ -16,6 +17,7 @@ type Handlers = { [K in CommandId]: (scope: RequestScope, args: ArgsOf<K>) => Pr
 
 const HANDLERS: Handlers = {
   help: (scope, args) => replyHelp(scope, args.topic),
+  "admin.outbox": (scope) => showOutbox(scope),
   "topic.propose": proposeTopic,
   "topic.list": listTopics,
   "topic.show": (scope, a) => showTopic(scope, a.id),

@@ -16,6 +16,9 @@ export interface DeliveredRef {
 /** Tries before a row is parked as dead (visible to admins). */
 export const MAX_ATTEMPTS = 8;
 
+/** How long a claimed row stays with its sender before another worker may take it (a crash mid-send). */
+export const SEND_LEASE_MS = 60_000;
+
 type Row = NonNullable<Awaited<ReturnType<AppDeps["db"]["outboxMessage"]["findUnique"]>>>;
 
 function channelFor(deps: AppDeps, platform: string): ChatChannel {
@@ -92,6 +95,12 @@ function splitDirectRef(ref: string): [string, string] {
   return [ref.slice(0, i), ref.slice(i + 1)];
 }
 
+/** Honours a platform's Retry-After (an error carrying `retryAfterMs`), else backs off exponentially. */
+export function retryDelayMs(err: unknown, attempts: number): number {
+  const hinted = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof hinted === "number" && hinted > 0 ? hinted : backoffMs(attempts);
+}
+
 /** Backoff before the next try: exponential with jitter, capped at 10 minutes. */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(600_000, 1000 * 2 ** Math.max(0, attempts - 1));
@@ -104,25 +113,30 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
  */
 export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<DeliveredRef[]> {
   const now = deps.clock.now();
+  // Due rows, plus rows whose sender died mid-send (its lease ran out): after a crash they go out again.
+  const takeable = { OR: [{ status: "pending", nextAttemptAt: { lte: now } }, { status: "sending", claimedUntil: { lt: now } }] };
   const rows = await deps.db.outboxMessage.findMany({
-    where: ids ? { id: { in: ids }, status: "pending" } : { status: "pending", nextAttemptAt: { lte: now } },
+    where: ids ? { id: { in: ids }, status: "pending" } : takeable,
     orderBy: { id: "asc" },
     take: ids ? undefined : 100,
   });
   const delivered: DeliveredRef[] = [];
   for (const row of rows) {
-    const claimed = await deps.db.outboxMessage.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "sending", attempts: { increment: 1 } } });
+    const claimed = await deps.db.outboxMessage.updateMany({
+      where: { id: row.id, status: row.status, attempts: row.attempts },
+      data: { status: "sending", attempts: { increment: 1 }, claimedUntil: new Date(now.getTime() + SEND_LEASE_MS) },
+    });
     if (claimed.count === 0) continue;
     try {
       delivered.push(...(await sendOne(deps, row)));
-      await deps.db.outboxMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: deps.clock.now(), lastError: null } });
+      await deps.db.outboxMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: deps.clock.now(), lastError: null, claimedUntil: null } });
     } catch (err) {
       const attempts = row.attempts + 1;
       const dead = attempts >= MAX_ATTEMPTS;
       deps.log.warn({ outboxId: row.id, attempts, dead, err: String(err) }, "outbox delivery failed");
       await deps.db.outboxMessage.update({
         where: { id: row.id },
-        data: { status: dead ? "dead" : "pending", lastError: String(err).slice(0, 500), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+        data: { status: dead ? "dead" : "pending", claimedUntil: null, lastError: String(err).slice(0, 500), nextAttemptAt: new Date(now.getTime() + retryDelayMs(err, attempts)) },
       });
     }
   }

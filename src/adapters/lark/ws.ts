@@ -1,0 +1,31 @@
+// FEISHU_MODE=ws: the node-sdk long connection. Events and card callbacks arrive decrypted over a WebSocket the
+// SDK opens to Feishu (no public URL); the SDK hands our handlers its flattened data, which we re-envelope.
+import * as lark from "@larksuiteoapi/node-sdk";
+import type { LarkConfig } from "../../config/lark-env.js";
+import type { Log } from "../../lib/logger.js";
+import { larkDomain, sdkLogger } from "./client.js";
+import type { LarkInbound } from "./inbound.js";
+import { envelopeFromFlattened } from "./parse-inbound.js";
+
+/** The dispatcher with our two handlers registered (what WSClient.start is given). */
+export function createLarkDispatcher(inbound: LarkInbound, log: Log): lark.EventDispatcher {
+  return new lark.EventDispatcher({ logger: sdkLogger(log), loggerLevel: lark.LoggerLevel.warn }).register({
+    "im.message.receive_v1": async (data: Record<string, unknown>) => {
+      inbound.onMessage(envelopeFromFlattened(data));
+    },
+    "card.action.trigger": (data: Record<string, unknown>) => inbound.onCardAction(envelopeFromFlattened(data)),
+  } as never);
+}
+
+/** A long-connection client; call `start({ eventDispatcher })` to connect and `close()` to stop. */
+export function createLarkWsClient(cfg: LarkConfig, log: Log): lark.WSClient {
+  return new lark.WSClient({
+    appId: cfg.appId,
+    appSecret: cfg.appSecret,
+    domain: larkDomain(cfg.domain),
+    logger: sdkLogger(log),
+    loggerLevel: lark.LoggerLevel.warn,
+    autoReconnect: true,
+    onError: (err: Error) => log.error({ err: String(err) }, "lark: long connection failed"),
+  });
+}

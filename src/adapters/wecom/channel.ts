@@ -1,0 +1,110 @@
+// ChatChannel for WeCom. A self-built app talks to members one by one (message/send touser); cards with buttons
+// are button_interaction template cards, updated with update_template_card and a single-use response_code.
+// Channel posts go to the group robot (markdown, 20 a minute) when WECOM_WEBHOOK_KEY is set.
+import { randomUUID } from "node:crypto";
+import type { Log } from "../../lib/logger.js";
+import type { Card } from "../../messaging/card.js";
+import type { ChatChannel, OutboundTarget } from "../../messaging/channel.js";
+import type { WecomApi } from "./api.js";
+import { wecomConversation, type WecomResponseCode } from "./parse-inbound.js";
+import { TokenBucket } from "./rate-limit.js";
+import { clipBytes, renderWecomMarkdown, renderWecomMessage, renderWecomTemplateCard, WECOM_LIMITS } from "./render-card.js";
+
+/** Posts markdown through the group robot. */
+export type RobotSender = (payload: { msgtype: "markdown"; markdown: { content: string } }) => Promise<void>;
+
+/** What the channel is built from. */
+export interface WecomChannelOptions {
+  api: WecomApi;
+  agentId: number;
+  log: Log;
+  /** Present when WECOM_WEBHOOK_KEY is set. */
+  robot?: RobotSender;
+  /** Milliseconds now, for the robot's rate limit. */
+  nowMs: () => number;
+}
+
+/** Sends and updates WeCom messages. */
+export class WecomChannel implements ChatChannel {
+  readonly platform = "wecom" as const;
+  /**
+   * The latest unused response_code per card (task id), with its member. Kept in memory: a code is single-use
+   * and valid 72 h, and a click brings a fresh one; after a restart an update falls back to a new message.
+   */
+  private readonly codes = new Map<string, { code: string; userId: string }>();
+  private readonly robotBucket: TokenBucket;
+  private robotCount = 0;
+
+  constructor(private readonly opts: WecomChannelOptions) {
+    // The robot's documented limit: 20 messages a minute.
+    this.robotBucket = new TokenBucket(20, 60_000, opts.nowMs);
+  }
+
+  async post(target: OutboundTarget, card: Card): Promise<string> {
+    if (target.conversationId === wecomConversation.robot) return this.postToRobot(card);
+    return this.sendCard(this.userOf(target.conversationId), card);
+  }
+
+  async update(target: OutboundTarget, messageId: string, card: Card): Promise<void> {
+    if (target.conversationId === wecomConversation.robot) {
+      // Robot messages cannot be edited; the group gets the new state as a new message.
+      await this.postToRobot(card);
+      return;
+    }
+    const userId = this.userOf(target.conversationId);
+    const saved = this.codes.get(messageId);
+    if (!saved) {
+      this.opts.log.info({ messageId }, "wecom: no response_code left for this card; sending the update as a new message");
+      await this.sendCard(userId, card);
+      return;
+    }
+    this.codes.delete(messageId);
+    await this.opts.api.updateTemplateCard({
+      userids: [saved.userId],
+      agentid: this.opts.agentId,
+      response_code: saved.code,
+      template_card: renderWecomTemplateCard(card, { taskId: messageId }),
+    });
+  }
+
+  /** Every app chat is already one person's; ephemerals go to that person. */
+  ephemeral(target: OutboundTarget & { userExternalId: string }, card: Card): Promise<string> {
+    return this.sendCard(target.userExternalId, card);
+  }
+
+  async direct(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }> {
+    return { conversationId: wecomConversation.user(userExternalId), messageId: await this.sendCard(userExternalId, card) };
+  }
+
+  /** A plain text message to one member (refusals of commands and clicks). */
+  async sendText(userId: string, text: string): Promise<void> {
+    await this.opts.api.sendMessage({ touser: userId, msgtype: "text", agentid: this.opts.agentId, text: { content: clipBytes(text, WECOM_LIMITS.textBytes) } });
+  }
+
+  /** Keeps a click's response_code as the card's latest (it supersedes the one from sending). */
+  rememberResponseCode(rc: WecomResponseCode): void {
+    this.codes.set(rc.taskId, { code: rc.code, userId: rc.userId });
+  }
+
+  /** Sends a card to a member; the message id is the card's task_id, which clicks report back as TaskId. */
+  private async sendCard(userId: string, card: Card): Promise<string> {
+    const taskId = `mo-${randomUUID()}`;
+    const body = renderWecomMessage(card, { taskId });
+    const res = await this.opts.api.sendMessage({ touser: userId, agentid: this.opts.agentId, ...body });
+    if (res.response_code) this.codes.set(taskId, { code: res.response_code, userId });
+    return body.msgtype === "template_card" ? taskId : (res.msgid ?? taskId);
+  }
+
+  private async postToRobot(card: Card): Promise<string> {
+    if (!this.opts.robot) throw new Error("wecom: the group robot is not configured (WECOM_WEBHOOK_KEY)");
+    this.robotBucket.take();
+    await this.opts.robot({ msgtype: "markdown", markdown: { content: renderWecomMarkdown(card) } });
+    return `robot-${++this.robotCount}-${this.opts.nowMs()}`;
+  }
+
+  private userOf(conversationId: string): string {
+    const user = wecomConversation.userOf(conversationId);
+    if (!user) throw new Error(`wecom: cannot post to conversation "${conversationId}"`);
+    return user;
+  }
+}

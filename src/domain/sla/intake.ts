@@ -1,0 +1,50 @@
+// One incoming user message as every intake (webhook, WeChat push, CSV, /sla log) hands it over, checked
+// field by field. Pure: `now` comes in, so "in the future" is decided against the injected clock.
+import { z } from "zod";
+import { SLA_KINDS, SLA_PLATFORMS, type SlaKind, type SlaPlatform } from "./vocabulary.js";
+
+/** Longest text we keep; platforms allow about this much in a comment or message. */
+export const SLA_TEXT_MAX = 2000;
+/** Clock skew tolerated before a created time counts as "in the future". */
+export const FUTURE_SKEW_MS = 5 * 60_000;
+
+/** The wire form of one item (JSON body or a CSV row after mapping). */
+export const ZIngestItem = z.object({
+  platform: z.enum(SLA_PLATFORMS, { error: `unknown platform; known: ${SLA_PLATFORMS.join(", ")}` }),
+  account: z.string().trim().min(1, "account is required").max(64),
+  kind: z.enum(SLA_KINDS, { error: `unknown kind; known: ${SLA_KINDS.join(", ")}` }),
+  externalId: z.string().trim().min(1, "externalId is required").max(128),
+  author: z.string().trim().max(128).default(""),
+  text: z.string().max(SLA_TEXT_MAX * 4).default("").refine((s) => [...s].length <= SLA_TEXT_MAX, `text is longer than ${SLA_TEXT_MAX} characters`),
+  link: z.url({ protocol: /^https?$/, error: "link must be an http(s) URL" }).max(1000).optional(),
+  createdAt: z.iso.datetime({ offset: true, error: "createdAt must be an ISO 8601 time with a zone, e.g. 2026-11-26T10:00:00+08:00" }),
+});
+
+/** A checked item. */
+export interface IngestItem {
+  platform: SlaPlatform;
+  account: string;
+  kind: SlaKind;
+  externalId: string;
+  author: string;
+  text: string;
+  link?: string;
+  createdAt: Date;
+}
+
+/** An item accepted for storing, or the reason it was refused (in English, for the sender's logs). */
+export type CheckedItem = { ok: true; item: IngestItem } | { ok: false; error: string; externalId?: string };
+
+/** Checks one raw item against the schema and the clock. */
+export function checkIngestItem(raw: unknown, now: Date): CheckedItem {
+  const externalId = typeof raw === "object" && raw !== null && typeof (raw as { externalId?: unknown }).externalId === "string" ? (raw as { externalId: string }).externalId : undefined;
+  const parsed = ZIngestItem.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join(".");
+    return { ok: false, externalId, error: field && !issue.message.includes(field) ? `${field}: ${issue.message}` : issue.message };
+  }
+  const createdAt = new Date(parsed.data.createdAt);
+  if (createdAt.getTime() > now.getTime() + FUTURE_SKEW_MS) return { ok: false, externalId, error: "createdAt is in the future" };
+  return { ok: true, item: { ...parsed.data, link: parsed.data.link, createdAt } };
+}

@@ -1,0 +1,83 @@
+// The outbox under faults, in-process: a failing platform is retried and then parked as dead for admins;
+// a sender that died mid-send is replaced after its lease; redelivered events take effect once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_ATTEMPTS, SEND_LEASE_MS, deliverOutbox } from "../../src/app/outbox/deliver.js";
+import { handleInbound } from "../../src/app/handle-inbound.js";
+import type { ChatChannel } from "../../src/messaging/channel.js";
+import { cardText, consoleClient } from "../support/console-client.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+let svc: TestService;
+let api: ReturnType<typeof consoleClient>;
+
+beforeAll(async () => {
+  svc = await startTestService();
+  api = consoleClient(svc.app);
+});
+afterAll(() => svc.dispose());
+
+function command(text: string, eventId?: string) {
+  return handleInbound(svc.deps, {
+    kind: "command",
+    eventId,
+    actor: { platform: "console", tenant: "local", externalId: "chen.jie" },
+    conversation: { platform: "console", externalId: "topics" },
+    text,
+  });
+}
+
+describe("outbox delivery", () => {
+  it("retries a failing channel with backoff, parks the message as dead, and an admin's retry sends it once", async () => {
+    const real = svc.deps.channels.get("console")!;
+    let failures = 0;
+    const flaky: ChatChannel = { ...real, platform: "console", post: async () => { failures++; throw Object.assign(new Error("platform down"), { retryAfterMs: 1000 }); }, update: real.update.bind(real), ephemeral: real.ephemeral.bind(real) };
+    svc.deps.channels.set("console", flaky);
+    try {
+      const res = await command("/topic propose 平台挂了也不丢 --platform weibo");
+      expect(res.ok).toBe(true);
+      for (let i = 1; i < MAX_ATTEMPTS; i++) {
+        svc.clock.advance(1000);
+        await deliverOutbox(svc.deps);
+      }
+      expect(failures).toBe(MAX_ATTEMPTS);
+      const dead = await svc.deps.db.outboxMessage.findMany({ where: { status: "dead" } });
+      expect(dead).toHaveLength(1);
+      expect(dead[0]!.lastError).toContain("platform down");
+    } finally {
+      svc.deps.channels.set("console", real);
+    }
+    const board = await api.say("wang.fang", "/mediaops outbox", "general");
+    const card = board.messages[0]!;
+    expect(cardText(card)).toContain("发送失败 1");
+    const retry = await api.click("wang.fang", card, "outbox.retry");
+    expect(retry.status).toBe(200);
+    await deliverOutbox(svc.deps);
+    const stream = await api.read("topics");
+    expect(stream.messages.filter((m) => m.card?.title.endsWith("平台挂了也不丢"))).toHaveLength(1);
+    expect((await api.click("wang.fang", card, "outbox.retry")).error).toContain("不在发送失败列表中");
+  });
+
+  it("takes over a message whose sender died mid-send once its lease has run out, and sends it once", async () => {
+    const res = await command("/topic propose 发送到一半进程没了 --platform weibo");
+    expect(res.ok).toBe(true);
+    const row = await svc.deps.db.outboxMessage.findFirstOrThrow({ orderBy: { id: "desc" } });
+    // Simulate a sender that claimed the row and died: sending, lease in the future, card never posted.
+    await svc.deps.db.consoleMessage.deleteMany({ where: { text: { contains: "发送到一半进程没了" } } });
+    await svc.deps.db.outboxMessage.update({ where: { id: row.id }, data: { status: "sending", claimedUntil: new Date(svc.clock.now().getTime() + SEND_LEASE_MS) } });
+    expect(await deliverOutbox(svc.deps)).toEqual([]);
+    svc.clock.advance(SEND_LEASE_MS + 1);
+    expect(await deliverOutbox(svc.deps)).toHaveLength(1);
+    expect(await deliverOutbox(svc.deps)).toEqual([]);
+    const stream = await api.read("topics");
+    expect(stream.messages.filter((m) => m.card?.title.endsWith("发送到一半进程没了"))).toHaveLength(1);
+  });
+
+  it("applies an event redelivered ten times once", async () => {
+    const before = await svc.deps.db.topic.count();
+    const results = [];
+    for (let i = 0; i < 10; i++) results.push(await command("/topic propose 重复投递的事件 --platform douyin", "evt-123"));
+    expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+    expect(results.filter((r) => r.ok && r.duplicate)).toHaveLength(9);
+    expect(await svc.deps.db.topic.count()).toBe(before + 1);
+  });
+});

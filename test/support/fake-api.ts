@@ -1,0 +1,82 @@
+// A fake platform API on 127.0.0.1 (node:http, port 0) that records every call and answers from a route table.
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One request the fake received. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** The body parsed as JSON, when it is JSON. */
+  json: unknown;
+}
+
+/** What a route answers; `undefined` from every route means 404. */
+export interface FakeAnswer {
+  status?: number;
+  body: unknown;
+}
+
+/** A running fake API. */
+export interface FakeApi {
+  url: string;
+  calls: RecordedCall[];
+  /** Calls matching `method` and `path` (exact, or a RegExp). */
+  find(method: string, path: string | RegExp): RecordedCall[];
+  /** Resolves with the first call matching `pred` (checking calls already made), or rejects after `timeoutMs`. */
+  waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  close(): Promise<void>;
+}
+
+/** Starts a fake API; `route` maps a call to its answer. */
+export async function startFakeApi(route: (call: RecordedCall) => FakeAnswer | undefined): Promise<FakeApi> {
+  const calls: RecordedCall[] = [];
+  const waiters: { pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const body = Buffer.concat(chunks).toString("utf8");
+      let json: unknown;
+      try {
+        json = body ? JSON.parse(body) : undefined;
+      } catch {
+        json = undefined;
+      }
+      const call: RecordedCall = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
+      calls.push(call);
+      const answer = route(call) ?? { status: 404, body: { error: "no such fake route" } };
+      res.writeHead(answer.status ?? 200, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify(answer.body));
+      for (const w of [...waiters]) {
+        if (w.pred(call)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(call);
+        }
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    find: (method, path) => calls.filter((c) => c.method === method && (typeof path === "string" ? c.path === path : path.test(c.path))),
+    waitFor(pred, timeoutMs = 5000) {
+      const seen = calls.find(pred);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = { pred, resolve: (c: RecordedCall) => (clearTimeout(timer), resolve(c)) };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`fake API: no matching call within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.method} ${c.path}`).join(", ")}`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

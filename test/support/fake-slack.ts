@@ -1,0 +1,153 @@
+// A fake Slack Web API on 127.0.0.1 that records every call: what the service sent, as Slack would see it
+// (POST /api/<method>, form-encoded, Bearer token; blocks and views JSON-encoded inside the form). It also
+// plays response_url (POST /response/<id>, JSON) and can answer 429 or answer slowly on request.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One Web API call as received. */
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** ms since the epoch when it arrived. */
+  at: number;
+  authorization?: string;
+  /** Answered with 429 instead of success. */
+  rateLimited: boolean;
+  /** What the fake answered (set once answered). */
+  result?: Record<string, unknown>;
+}
+
+/** One POST to a response_url. */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+/** The fake and its records. */
+export interface FakeSlack {
+  /** Base for SLACK_API_URL. */
+  apiUrl: string;
+  /** A response_url that records what is posted to it. */
+  responseUrl(id: string): string;
+  calls: SlackCall[];
+  responses: ResponsePost[];
+  /** Successful calls of `method`, in order. */
+  callsTo(method: string): SlackCall[];
+  /** The next call of `method` is answered 429 with `Retry-After: seconds`. */
+  rateLimitNext(method: string, seconds: number): void;
+  /** Calls of `method` are answered after `ms` (until reset with 0). */
+  delay(method: string, ms: number): void;
+  /** Polls until `find` returns something, or fails after `timeoutMs`. */
+  waitFor<T>(what: string, find: () => T | undefined, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The bot's identity as auth.test reports it. */
+export const FAKE_BOT = { team_id: "T0001", user_id: "UBOT0001", bot_id: "BBOT0001" } as const;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of req) parts.push(chunk as Buffer);
+  return Buffer.concat(parts).toString("utf8");
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if ((contentType ?? "").startsWith("application/json")) return JSON.parse(raw || "{}") as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The WebClient JSON-encodes every non-string argument (blocks, view...).
+    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return out;
+}
+
+/** Starts the fake on an ephemeral port. */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const responses: ResponsePost[] = [];
+  const limited = new Map<string, number[]>();
+  const delays = new Map<string, number>();
+  let ts = 0;
+
+  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: "mediaops", ...FAKE_BOT };
+      case "chat.postMessage":
+        ts += 1;
+        return { ok: true, channel: args["channel"], ts: `1790000000.${String(ts).padStart(6, "0")}`, message: { text: args["text"] } };
+      case "chat.update":
+        return { ok: true, channel: args["channel"], ts: args["ts"], text: args["text"] };
+      case "chat.postEphemeral":
+        ts += 1;
+        return { ok: true, message_ts: `1790000000.${String(ts).padStart(6, "0")}` };
+      case "views.open":
+        return { ok: true, view: { id: `V${calls.length}` } };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args["users"])}` } };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const raw = await readBody(req);
+      const url = req.url ?? "/";
+      if (req.method === "POST" && url.startsWith("/response/")) {
+        responses.push({ id: decodeURIComponent(url.slice("/response/".length)), body: JSON.parse(raw || "{}") as Record<string, unknown>, at: Date.now() });
+        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+        return;
+      }
+      if (req.method !== "POST" || !url.startsWith("/api/")) {
+        res.writeHead(404).end();
+        return;
+      }
+      const method = url.slice("/api/".length).split("?")[0]!;
+      const args = parseArgs(raw, req.headers["content-type"]);
+      const queue = limited.get(method);
+      const retryAfter = queue?.shift();
+      const call: SlackCall = { method, args, at: Date.now(), authorization: req.headers.authorization, rateLimited: retryAfter !== undefined };
+      calls.push(call);
+      if (retryAfter !== undefined) {
+        res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) }).end(JSON.stringify({ ok: false, error: "ratelimited" }));
+        return;
+      }
+      const wait = delays.get(method) ?? 0;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      call.result = answer(method, args);
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(call.result));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
+    calls,
+    responses,
+    callsTo: (method) => calls.filter((c) => c.method === method && !c.rateLimited && c.result !== undefined),
+    rateLimitNext(method, seconds) {
+      limited.set(method, [...(limited.get(method) ?? []), seconds]);
+    },
+    delay(method, ms) {
+      delays.set(method, ms);
+    },
+    async waitFor(what, find, timeoutMs = 8000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = find();
+        if (found !== undefined) return found;
+        if (Date.now() > until) throw new Error(`fake Slack: timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
