@@ -6,6 +6,7 @@ import { outboxCard } from "./admin/outbox.card.js";
 import { helpCard } from "./common/help.card.js";
 import { noticeCard } from "./common/notice.card.js";
 import { dailyDigestCard } from "./kpi/daily-digest.card.js";
+import { slaItemCard, slaListCard, slaStatsCard, slaSummaryCard } from "./sla/sla-cards.js";
 import { topicCalendarCard } from "./topic/topic-calendar.card.js";
 import { topicListCard } from "./topic/topic-list.card.js";
 import { topicCard } from "./topic/topic.card.js";
@@ -19,6 +20,7 @@ export const TEMPLATES = {
   "topic.list": topicListCard,
   "topic.calendar": topicCalendarCard,
   "kpi.daily_digest": dailyDigestCard,
+  "sla.item": slaItemCard, "sla.summary": slaSummaryCard, "sla.list": slaListCard, "sla.stats": slaStatsCard,
 } as const;
 
 /** A template id. */

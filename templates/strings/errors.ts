@@ -5,10 +5,11 @@ import type { ErrorCatalog } from "./catalog.js";
 import { adminErrors } from "./errors/admin.js";
 import { coreErrors } from "./errors/core.js";
 import { kpiErrors } from "./errors/kpi.js";
+import { slaErrors } from "./errors/sla.js";
 import { STATUS_NAMES } from "./labels.js";
 
 /** Every feature's catalogue. A feature adds its own file under errors/ and one entry here. */
-const CATALOGS: ErrorCatalog[] = [coreErrors, adminErrors, kpiErrors];
+const CATALOGS: ErrorCatalog[] = [coreErrors, adminErrors, kpiErrors, slaErrors];
 
 /** The merged catalogue per locale; a test checks both have every code the code base raises. */
 export const ERROR_MESSAGES: ErrorCatalog = {

@@ -4,6 +4,7 @@ import { TEMPLATES, renderTemplate, type ModelOf, type TemplateId } from "../../
 import type { Card } from "../../src/messaging/card.js";
 import type { Locale } from "../../src/domain/locale.js";
 import { encodeAction } from "../../src/messaging/action.js";
+import { SLA_SAMPLES } from "./sla-samples.js";
 
 /** The button key the sample buttons are signed with. */
 export const SAMPLE_BUTTON_KEY = "contract-test-button-key";
@@ -74,6 +75,7 @@ const SAMPLES: { [K in TemplateId]: { name: string; model: ModelOf<K> }[] } = {
       },
     },
   ],
+  ...SLA_SAMPLES,
 };
 
 /** A rendered sample: its name ("topic.card/idea-with-buttons/zh-CN") and card. */

@@ -5,6 +5,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LarkChannel } from "../../src/adapters/lark/channel.js";
 import { LarkInbound } from "../../src/adapters/lark/inbound.js";
+import type { AppDeps } from "../../src/app/deps.js";
+import { handleInbound } from "../../src/app/handle-inbound.js";
+import type { InboundEvent } from "../../src/messaging/inbound.js";
 import { encryptLark, larkSignature } from "../../src/adapters/lark/verify.js";
 import { createLarkDispatcher, createLarkWsClient } from "../../src/adapters/lark/ws.js";
 import { startFakeApi, type FakeApi, type RecordedCall } from "../support/fake-api.js";
@@ -237,6 +240,30 @@ describe("Feishu/Lark webhook", () => {
     const res = await fetch(`${svc.url}/console/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({}) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain("channel: ");
+  });
+});
+
+describe("Feishu/Lark clicks that outlast the answer budget", () => {
+  it("answers with an info toast in time and PATCHes the card when the work is done", async () => {
+    const channel = svc.deps.channels.get("lark") as LarkChannel;
+    await send(messageEvent({ openId: "ou_erin", messageId: "om_in_slow", text: "topic propose 慢速点击选题" }));
+    const call = await waitForPost((c) => cardText(c).includes("慢速点击选题"));
+    const slowCard = JSON.parse((call.json as { content: string }).content) as Json;
+    const messageId = `om_${posted().findIndex((p) => p.call === call) + 1}`;
+    // The app takes 300 ms; the answer budget is 50 ms.
+    const slow = async (deps: AppDeps, event: InboundEvent) => {
+      await new Promise((r) => setTimeout(r, 300));
+      return handleInbound(deps, event);
+    };
+    const inbound = new LarkInbound(svc.deps, channel, { actionBudgetMs: 50, handle: slow });
+    const started = performance.now();
+    const answer = await inbound.onCardAction(clickEvent({ openId: "ou_frank", messageId, value: buttonValue(slowCard, "topic.vote") }));
+    expect(answer).toEqual({ toast: { type: "info", content: expect.any(String), i18n: expect.any(Object) } });
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(fake.find("PATCH", `/open-apis/im/v1/messages/${messageId}`)).toHaveLength(0);
+    await inbound.idle();
+    const patch = await fake.waitFor((c) => c.method === "PATCH" && c.path === `/open-apis/im/v1/messages/${messageId}`);
+    expect(cardText(JSON.parse((patch.json as { content: string }).content) as Json)).toContain("+1 ×1");
   });
 });
 

@@ -5,6 +5,7 @@ import { MAX_ATTEMPTS, SEND_LEASE_MS, deliverOutbox } from "../../src/app/outbox
 import { handleInbound } from "../../src/app/handle-inbound.js";
 import type { ChatChannel } from "../../src/messaging/channel.js";
 import { cardText, consoleClient } from "../support/console-client.js";
+import { recordFault } from "../support/fault-report.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 let svc: TestService;
@@ -53,7 +54,9 @@ describe("outbox delivery", () => {
     expect(retry.status).toBe(200);
     await deliverOutbox(svc.deps);
     const stream = await api.read("topics");
-    expect(stream.messages.filter((m) => m.card?.title.endsWith("平台挂了也不丢"))).toHaveLength(1);
+    const copies = stream.messages.filter((m) => m.card?.title.endsWith("平台挂了也不丢")).length;
+    recordFault({ fault: `platform failing ${MAX_ATTEMPTS} times, dead letter, admin retry`, attempted: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
+    expect(copies).toBe(1);
     expect((await api.click("wang.fang", card, "outbox.retry")).error).toContain("不在发送失败列表中");
   });
 
@@ -69,14 +72,18 @@ describe("outbox delivery", () => {
     expect(await deliverOutbox(svc.deps)).toHaveLength(1);
     expect(await deliverOutbox(svc.deps)).toEqual([]);
     const stream = await api.read("topics");
-    expect(stream.messages.filter((m) => m.card?.title.endsWith("发送到一半进程没了"))).toHaveLength(1);
+    const copies = stream.messages.filter((m) => m.card?.title.endsWith("发送到一半进程没了")).length;
+    recordFault({ fault: "sender died mid-send (lease expiry)", attempted: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
+    expect(copies).toBe(1);
   });
 
   it("applies an event redelivered ten times once", async () => {
     const before = await svc.deps.db.topic.count();
     const results = [];
     for (let i = 0; i < 10; i++) results.push(await command("/topic propose 重复投递的事件 --platform douyin", "evt-123"));
-    expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+    const applied = results.filter((r) => r.ok && !r.duplicate).length;
+    recordFault({ fault: "same event delivered 10 times", attempted: 1, lost: applied === 0 ? 1 : 0, duplicated: Math.max(0, applied - 1) });
+    expect(applied).toBe(1);
     expect(results.filter((r) => r.ok && r.duplicate)).toHaveLength(9);
     expect(await svc.deps.db.topic.count()).toBe(before + 1);
   });

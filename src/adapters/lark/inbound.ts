@@ -2,7 +2,8 @@
 // it: messages are acknowledged at once and run in the background; card clicks run within Feishu's 3-second
 // budget and are answered with a toast and the clicked card as it now is.
 import type { AppDeps } from "../../app/deps.js";
-import { handleInbound } from "../../app/handle-inbound.js";
+import { handleInbound, type InboundOutcome } from "../../app/handle-inbound.js";
+import type { InboundEvent } from "../../messaging/inbound.js";
 import type { LarkChannel, CardCapture } from "./channel.js";
 import { parseLarkCardAction, parseLarkMessage } from "./parse-inbound.js";
 import type { LarkCardJson } from "./render-card.js";
@@ -17,6 +18,8 @@ export interface LarkCardActionAnswer {
 export interface LarkInboundOptions {
   /** How long a click may run before it is answered without the updated card (Feishu allows 3 s). */
   actionBudgetMs?: number;
+  /** The app's entry point; tests wrap it to make it slow. */
+  handle?: (deps: AppDeps, event: InboundEvent) => Promise<InboundOutcome>;
 }
 
 const DONE = { zh_cn: "已完成", en_us: "Done" };
@@ -26,9 +29,11 @@ const STILL_WORKING = { zh_cn: "正在处理，卡片稍后更新", en_us: "Work
 export class LarkInbound {
   private readonly pending = new Set<Promise<void>>();
   private readonly budgetMs: number;
+  private readonly handle: (deps: AppDeps, event: InboundEvent) => Promise<InboundOutcome>;
 
   constructor(private readonly deps: AppDeps, private readonly channel: LarkChannel, opts: LarkInboundOptions = {}) {
     this.budgetMs = opts.actionBudgetMs ?? 2500;
+    this.handle = opts.handle ?? handleInbound;
   }
 
   /** A chat message: returns at once; the command runs in the background and a refusal is sent as text. */
@@ -40,7 +45,7 @@ export class LarkInbound {
     }
     const event = parsed.event;
     this.track(async () => {
-      const outcome = await handleInbound(this.deps, event);
+      const outcome = await this.handle(this.deps, event);
       if (!outcome.ok) await this.channel.sendText(event.conversation.externalId, outcome.message);
     });
   }
@@ -54,7 +59,7 @@ export class LarkInbound {
     }
     const event = parsed.event;
     const capture: CardCapture = { messageId: event.message.messageId, open: true };
-    const work = this.channel.capturing(capture, () => handleInbound(this.deps, event));
+    const work = this.channel.capturing(capture, () => this.handle(this.deps, event));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), this.budgetMs)));
     const outcome = await Promise.race([work, late]);

@@ -8,6 +8,7 @@ import { assignTopic } from "../topics/assign-topic.js";
 import { decideTopic } from "../topics/decide-topic.js";
 import { listTopics } from "../topics/list-topics.js";
 import { proposeTopic } from "../topics/propose-topic.js";
+import { KPI_HANDLERS } from "../kpi/handlers.js";
 import { scheduleTopic } from "../topics/schedule-topic.js";
 import { showTopic } from "../topics/show-topic.js";
 import { topicCalendar } from "../topics/topic-calendar.js";
@@ -28,6 +29,7 @@ const HANDLERS: Handlers = {
   "topic.archive": (scope, a) => decideTopic(scope, a.id, "archive", a.reason),
   "topic.publish": (scope, a) => decideTopic(scope, a.id, "publish", undefined),
   "topic.schedule": (scope, a) => scheduleTopic(scope, a.id, a.when),
+  ...KPI_HANDLERS,
 };
 
 /** Runs a parsed command's use case. */

@@ -6,7 +6,10 @@ import { levelName, type TChain } from "../../domain/reviews/chain.js";
 import { planLevel } from "../../domain/reviews/deadlines.js";
 import { isStaffed, requiredApprovals } from "../../domain/reviews/rules.js";
 import type { LevelStatus, ReviewStatus } from "../../domain/reviews/status.js";
+import { assertTransition, type TopicStatus } from "../../domain/topics/lifecycle.js";
 import type { RequestScope } from "../scope.js";
+import { changeTopic } from "../topics/change-topic.js";
+import type { TopicRecord } from "../topics/load-topic.js";
 import { toLevelRecord, type LevelRecord, type ReviewRecord } from "./review-records.js";
 import { resolvePeople } from "./review-people.js";
 import { teamCalendar } from "./team-calendar.js";
@@ -71,4 +74,12 @@ export async function openLevel(tx: Tx, scope: RequestScope, review: ReviewRecor
 export async function closePass(tx: Tx, pass: LevelRecord, status: Exclude<LevelStatus, "pending">, now: Date): Promise<void> {
   const res = await tx.reviewLevelState.updateMany({ where: { id: pass.id, status: "pending" }, data: { status, decidedAt: now, nextReminderAt: null } });
   if (res.count === 0) throw new AppError("review.changed_meanwhile", { id: pass.reviewId });
+}
+
+/** Moves the reviewed topic through its lifecycle (its cards update too); moves the lifecycle forbids are refused. */
+export async function moveTopic(tx: Tx, scope: RequestScope, topic: TopicRecord, to: TopicStatus, opts: { reason?: string | null; decided?: boolean } = {}): Promise<void> {
+  if (topic.status === to) return;
+  assertTransition(topic.status, to);
+  const reason = opts.reason !== undefined ? { reason: opts.reason } : {};
+  await changeTopic(tx, scope, topic, { status: to, ...reason, decided: opts.decided }, `topic.${to}`);
 }

@@ -1,0 +1,18 @@
+// The /kpi use cases by command id, spread into HANDLERS in src/app/commands/dispatch.ts.
+import type { ArgsOf } from "../../../commands/index.js";
+import type { RequestScope } from "../scope.js";
+import { digestNow } from "./digest-now.js";
+import { recordMetric } from "./record-metric.js";
+import { setTarget } from "./set-target.js";
+import { subscribeDigest, unsubscribeDigest } from "./subscriptions.js";
+
+type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now";
+
+/** Command id → use case. */
+export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>) => Promise<unknown> } = {
+  "kpi.record": recordMetric,
+  "kpi.target": setTarget,
+  "kpi.subscribe": subscribeDigest,
+  "kpi.unsubscribe": unsubscribeDigest,
+  "kpi.digest_now": digestNow,
+};

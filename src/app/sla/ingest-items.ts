@@ -1,0 +1,93 @@
+// Stores incoming user messages as SLA items: every intake (webhook batch, WeChat push, CSV, /sla log) ends
+// here. Each item is checked on its own and reported on its own; accepted ones are stored in one transaction,
+// so a batch is never half-stored, and an external id already known is reported as a duplicate, not stored twice.
+import { checkIngestItem, computeSchedule, nextReminderAt, pickPolicy, type IngestItem } from "../../domain/sla/index.js";
+import type { AppDeps } from "../deps.js";
+import { accountKey, loadSlaContext, scheduleJson, type SlaContext } from "./sla-context.js";
+
+/** Where an item came from. */
+export type SlaSource = "webhook" | "wechat_oa" | "csv" | "manual";
+
+/** The answer for one item of a batch, in input order. */
+export type IngestResult =
+  | { index: number; externalId: string; status: "accepted"; id: number; deadlineAt: string; noHolidayDataFor?: number[] }
+  | { index: number; externalId: string; status: "duplicate"; id: number }
+  | { index: number; externalId?: string; status: "rejected"; error: string };
+
+/** Checks and stores `raws`; never throws for bad input (each bad item is a "rejected" result). */
+export async function ingestSlaItems(deps: AppDeps, raws: readonly unknown[], source: SlaSource, opts: { teamId?: string } = {}): Promise<IngestResult[]> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const results: (IngestResult | undefined)[] = new Array(raws.length);
+  const checked: { index: number; item: IngestItem }[] = [];
+  raws.forEach((raw, index) => {
+    const c = checkIngestItem(raw, now);
+    if (c.ok) checked.push({ index, item: c.item });
+    else results[index] = { index, externalId: c.externalId, status: "rejected", error: c.error };
+  });
+
+  const accounts = await db.slaAccount.findMany({ where: { account: { in: [...new Set(checked.map((c) => c.item.account))] } } });
+  const byKey = new Map(accounts.map((a) => [accountKey(a.platform, a.account), a]));
+  const known = await db.slaItem.findMany({
+    where: { externalId: { in: [...new Set(checked.map((c) => c.item.externalId))] } },
+    select: { id: true, platform: true, externalId: true },
+  });
+  const existing = new Map(known.map((k) => [accountKey(k.platform, k.externalId), k.id]));
+  const contexts = new Map<string, SlaContext>();
+
+  const rows: { index: number; data: Parameters<typeof db.slaItem.create>[0]["data"]; gap: number[] }[] = [];
+  const seen = new Map<string, number>();
+  for (const { index, item } of checked) {
+    const key = accountKey(item.platform, item.externalId);
+    const acc = byKey.get(accountKey(item.platform, item.account));
+    if (!acc || (opts.teamId && acc.teamId !== opts.teamId)) {
+      results[index] = { index, externalId: item.externalId, status: "rejected", error: `unknown account ${item.platform}/${item.account}` };
+      continue;
+    }
+    const dup = existing.get(key);
+    if (dup !== undefined) {
+      results[index] = { index, externalId: item.externalId, status: "duplicate", id: dup };
+      continue;
+    }
+    if (seen.has(key)) {
+      results[index] = { index, externalId: item.externalId, status: "rejected", error: `externalId repeats item ${seen.get(key)} of this batch` };
+      continue;
+    }
+    let ctx = contexts.get(acc.teamId);
+    if (!ctx) contexts.set(acc.teamId, (ctx = await loadSlaContext(db, acc.teamId)));
+    const policy = pickPolicy(ctx.policies, { platform: item.platform, account: item.account, kind: item.kind });
+    if (!policy) {
+      results[index] = { index, externalId: item.externalId, status: "rejected", error: `no SLA policy covers ${item.platform} ${item.kind}` };
+      continue;
+    }
+    seen.set(key, index);
+    const s = computeSchedule(ctx.cal, policy, item);
+    rows.push({
+      index,
+      gap: s.coverageGap,
+      data: {
+        teamId: acc.teamId, platform: item.platform, account: item.account, kind: item.kind, externalId: item.externalId,
+        author: item.author, text: item.text, link: item.link ?? null, source, createdAt: item.createdAt, receivedAt: now,
+        policyName: policy.name, targetMinutes: policy.targetMinutes, dueAt: s.dueAt, windowEndsAt: s.windowEndsAt ?? null,
+        deadlineAt: s.deadlineAt, scheduleJson: scheduleJson(s, policy), status: "open",
+        nextReminderAt: nextReminderAt(s, { warningsSent: 0, stage: 0 }), updatedAt: now,
+      },
+    });
+  }
+
+  if (rows.length > 0) {
+    const created = await db.$transaction(async (tx) => {
+      await tx.slaItem.createMany({ data: rows.map((r) => r.data) });
+      return tx.slaItem.findMany({
+        where: { externalId: { in: rows.map((r) => r.data.externalId) } },
+        select: { id: true, platform: true, externalId: true, deadlineAt: true },
+      });
+    });
+    const ids = new Map(created.map((c) => [accountKey(c.platform, c.externalId), c]));
+    for (const r of rows) {
+      const c = ids.get(accountKey(r.data.platform, r.data.externalId))!;
+      results[r.index] = { index: r.index, externalId: r.data.externalId, status: "accepted", id: c.id, deadlineAt: c.deadlineAt.toISOString(), ...(r.gap.length ? { noHolidayDataFor: r.gap } : {}) };
+    }
+  }
+  return results.map((r, i) => r ?? { index: i, status: "rejected", error: "not processed" });
+}

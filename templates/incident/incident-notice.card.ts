@@ -1,0 +1,69 @@
+// Short incident messages (updates, reminders, confirmations), worded at delivery in the reader's language.
+import type { Locale } from "../../src/domain/locale.js";
+import type { Card, CardBlock } from "../../src/messaging/card.js";
+import { incidentCopy, roleName } from "./incident-copy.js";
+import type { IncidentNotice } from "./incident-view.js";
+import { matrixLines } from "./matrix-lines.js";
+
+type Parts = { title: string; lines: string[]; tone: Card["tone"]; blocks?: CardBlock[] };
+
+function tag(n: { id: number; title: string; isDrill: boolean }, locale: Locale): string {
+  return `${n.isDrill ? `[${incidentCopy[locale].drill}] ` : ""}#${n.id} ${n.title}`;
+}
+
+function words(n: IncidentNotice, l: Locale): Parts {
+  const en = l === "en";
+  switch (n.kind) {
+    case "declared_elsewhere":
+      return { title: en ? `Incident ${tag(n, l)} (${n.severity}) declared` : `已发起事件 ${tag(n, l)}（${n.severity}）`, lines: [en ? `Follow it in #${n.channel}.` : `请在 #${n.channel} 跟进。`], tone: "warning" };
+    case "update":
+      return { title: en ? `Status update · ${tag(n, l)} · ${n.severity}` : `进展通报 · ${tag(n, l)} · ${n.severity}`, lines: [n.text, `${n.by} · ${n.at}`], tone: "info" };
+    case "step_overdue":
+      return { title: en ? `Overdue step · ${tag(n, l)}` : `步骤已超时 · ${tag(n, l)}`, lines: [en ? `"${n.step.en}" is ${n.minutes} min overdue. Mark it done on the incident card when it is.` : `“${n.step["zh-CN"]}”已超时 ${n.minutes} 分钟，完成后请在事件卡片上点“完成”。`], tone: "warning" };
+    case "role_unclaimed":
+      return { title: en ? `Role unclaimed · ${tag(n, l)}` : `角色无人认领 · ${tag(n, l)}`, lines: [en ? `Nobody has claimed ${roleName(l, n.role, n.roleName)} for ${n.minutes} min. Claim it on the card or hand it over with /incident role ${n.role} @someone.` : `${roleName(l, n.role, n.roleName)} 已 ${n.minutes} 分钟无人认领。请在卡片上认领，或用 /incident role ${n.role} @成员 指派。`], tone: "warning" };
+    case "update_due":
+      return { title: en ? `Status update due · ${tag(n, l)}` : `该发布进展通报了 · ${tag(n, l)}`, lines: [en ? `At ${n.severity} the team expects an update every ${n.cadence} min. Post one with /incident update <text>.` : `${n.severity} 事件每 ${n.cadence} 分钟需通报一次进展，请用 /incident update <内容> 发布。`], tone: "warning" };
+    case "done":
+      return { title: doneTitle(n, l), lines: n.detail ? [n.detail] : [], tone: "success" };
+    case "blocking_open":
+      return {
+        title: en ? `Incident #${n.id} still has blocking steps open` : `事件 #${n.id} 仍有阻塞步骤未完成`,
+        lines: [...n.steps.map((s) => s[l]), en ? "Nothing was changed. Finish them, or resolve anyway with a reason: /incident resolve --force <reason>." : "未做任何更改。请先完成，或填写原因强制解决：/incident resolve --force <原因>。"],
+        tone: "warning",
+        blocks: [{ type: "actions", buttons: [{ actionId: "incident.force", label: en ? "Resolve anyway" : "仍然解决", value: n.resolveButton, style: "danger", reasonPrompt: incidentCopy[l].resolvePrompt }] }],
+      };
+    case "reloaded":
+      return {
+        title: en ? `Playbooks reloaded: ${n.loaded.length} in force` : `预案已重新加载：${n.loaded.length} 个生效`,
+        lines: [...n.errors.map((e) => (en ? `Refused (previous version kept): ${e}` : `已拒绝（沿用上一版本）：${e}`))],
+        tone: n.errors.length > 0 ? "warning" : "success",
+      };
+    case "matrix":
+      return { title: incidentCopy[l].matrix, lines: [...matrixLines(n.matrix, l), n.usage], tone: "info" };
+  }
+}
+
+function doneTitle(n: Extract<IncidentNotice, { kind: "done" }>, l: Locale): string {
+  const en = l === "en";
+  const what: Record<typeof n.what, [string, string]> = {
+    claimed: [`Role claimed on incident #${n.id}`, `已认领事件 #${n.id} 的角色`],
+    handed: [`Role handed over on incident #${n.id}`, `已移交事件 #${n.id} 的角色`],
+    step: [`Step done on incident #${n.id}`, `事件 #${n.id} 的步骤已完成`],
+    note: [`Note added to incident #${n.id}`, `已为事件 #${n.id} 添加备注`],
+    status: [`Incident #${n.id} status changed`, `事件 #${n.id} 状态已更新`],
+    severity: [`Incident #${n.id} severity changed`, `事件 #${n.id} 级别已调整`],
+    resolved: [`Incident #${n.id} resolved`, `事件 #${n.id} 已解决`],
+    reopened: [`Incident #${n.id} reopened`, `事件 #${n.id} 已重新打开`],
+    update: [`Update posted on incident #${n.id}`, `事件 #${n.id} 进展已通报`],
+  };
+  return what[n.what][en ? 0 : 1];
+}
+
+/** Renders an incident notice. */
+export function incidentNoticeCard(n: IncidentNotice, locale: Locale): Card {
+  const p = words(n, locale);
+  const blocks: CardBlock[] = p.lines.length > 0 ? [{ type: "list", items: p.lines }] : [];
+  blocks.push(...(p.blocks ?? []));
+  return { title: p.title, tone: p.tone, blocks, fallbackText: [p.title, ...p.lines].join("\n") };
+}

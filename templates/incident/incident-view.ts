@@ -1,0 +1,106 @@
+// View models of the incident templates. Built by src/app/incidents/*; plain JSON (stored in the outbox).
+import type { Localized } from "../../src/domain/locale.js";
+import type { IncidentStatus } from "../../src/domain/incidents/lifecycle.js";
+import type { MatrixRow } from "../../src/domain/incidents/matrix.js";
+import type { Finding } from "../../src/domain/incidents/review.js";
+import type { Impact, Likelihood, RiskType, Severity } from "../../src/domain/incidents/vocabulary.js";
+
+/** A role line on the card. */
+export interface IncidentRoleView {
+  role: string;
+  /** The playbook's name for its own roles; null for core roles. */
+  name: Localized | null;
+  required: boolean;
+  holder: string | null;
+  claimButton: string | null;
+}
+
+/** An open step on the card. */
+export interface IncidentStepView {
+  key: string;
+  text: Localized;
+  role: string;
+  due: string;
+  overdue: boolean;
+  owner: string | null;
+  doneButton: string | null;
+}
+
+/** The incident card. */
+export interface IncidentView {
+  id: number;
+  title: string;
+  isDrill: boolean;
+  riskType: RiskType;
+  severity: Severity;
+  likelihood: Likelihood;
+  impact: Impact;
+  status: IncidentStatus;
+  playbookName: Localized;
+  declaredBy: string;
+  declaredAt: string;
+  roles: IncidentRoleView[];
+  nextSteps: IncidentStepView[];
+  stepsDone: number;
+  stepsTotal: number;
+  nextUpdateDue: string | null;
+  matrix: MatrixRow[];
+  contacts: { name: Localized; detail: string }[];
+  buttons: { update: string; severity: string; resolve: string } | null;
+  outcome: { by: string; at: string; override: string | null } | null;
+  drillScore: number | null;
+}
+
+/** A short incident message rendered in each reader's language. */
+export type IncidentNotice =
+  | { kind: "declared_elsewhere"; id: number; title: string; isDrill: boolean; channel: string; severity: Severity }
+  | { kind: "update"; id: number; title: string; isDrill: boolean; severity: Severity; by: string; at: string; text: string }
+  | { kind: "step_overdue"; id: number; title: string; isDrill: boolean; step: Localized; minutes: number }
+  | { kind: "role_unclaimed"; id: number; title: string; isDrill: boolean; role: string; roleName: Localized | null; minutes: number }
+  | { kind: "update_due"; id: number; title: string; isDrill: boolean; severity: Severity; cadence: number }
+  | { kind: "done"; id: number; what: "claimed" | "handed" | "step" | "note" | "status" | "severity" | "resolved" | "reopened" | "update"; detail: string }
+  | { kind: "blocking_open"; id: number; steps: Localized[]; resolveButton: string }
+  | { kind: "reloaded"; loaded: string[]; errors: string[] }
+  | { kind: "matrix"; matrix: MatrixRow[]; usage: string };
+
+/** One playbook in the list. */
+export interface PlaybookListItem {
+  id: string;
+  riskType: RiskType;
+  name: Localized;
+  summary: Localized;
+  severities: Severity[];
+  steps: number;
+  cadence: string;
+}
+
+/** The review (复盘) document. */
+export interface IncidentReviewView {
+  id: number;
+  title: string;
+  isDrill: boolean;
+  riskType: RiskType;
+  severity: Severity;
+  declaredAt: string;
+  resolvedAt: string;
+  durationMinutes: number;
+  edits: { summary?: string; impact?: string };
+  timeline: { at: string; who: string | null; kind: string; text: string }[];
+  wentWell: Finding[];
+  wentBadly: Finding[];
+  actionItems: { id: number; text: Localized | string; owner: string | null; status: string }[];
+  drillScore: { score: number; stepsOnTime: number; stepsTotal: number; rolesClaimed: number; rolesRequired: number; updatesSent: number; updatesExpected: number } | null;
+}
+
+/** One past incident in the library (风险事件库). */
+export interface LibraryItem {
+  id: number;
+  title: string;
+  riskType: RiskType;
+  severity: Severity;
+  status: IncidentStatus;
+  declaredAt: string;
+  durationMinutes: number | null;
+  reviewed: boolean;
+  isDrill: boolean;
+}

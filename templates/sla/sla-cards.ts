@@ -1,0 +1,84 @@
+// The SLA cards: one item (reminder, breach, escalation) with its buttons, a per-person summary, the
+// /sla mine and /sla board lists, and /sla stats. Pure functions of their view models.
+import type { Locale } from "../../src/domain/locale.js";
+import type { Card, CardBlock, Tone } from "../../src/messaging/card.js";
+import { PLATFORM_NAMES, nameOf } from "../strings/labels.js";
+import { slaCopy } from "./sla-copy.js";
+import type { SlaFiguresRow, SlaItemView, SlaListView, SlaStatsView, SlaSummaryView } from "./sla-view.js";
+
+const TONE: Record<SlaItemView["urgency"], Tone> = { ok: "info", due_soon: "warning", urgent: "danger", breached: "danger", window_closed: "danger" };
+
+function lineOf(v: SlaItemView, locale: Locale): string {
+  const c = slaCopy[locale];
+  const where = `${nameOf(PLATFORM_NAMES, locale, v.platform)} ${v.accountName}`;
+  return `#${v.id} ${c.kinds[v.kind]} · ${where} · ${c.duration(v.leftMinutes)} · ${v.author}: “${v.text}”`;
+}
+
+/** One item: what was said, where, how long is left, and the four buttons while it is open. */
+export function slaItemCard(v: SlaItemView, locale: Locale): Card {
+  const c = slaCopy[locale];
+  const blocks: CardBlock[] = [
+    { type: "text", text: `${v.author}: “${v.text}”` },
+    {
+      type: "fields",
+      fields: [
+        { label: c.where, value: `${nameOf(PLATFORM_NAMES, locale, v.platform)} ${v.accountName} · ${c.kinds[v.kind]}` },
+        { label: c.deadline, value: v.deadline },
+        { label: c.left, value: `${c.duration(v.leftMinutes)} · ${c.urgency[v.urgency]}` },
+        { label: c.status, value: v.assignee ? `${c.statuses[v.status]} · ${v.assignee}` : c.statuses[v.status] },
+      ],
+    },
+  ];
+  if (v.link) blocks.push({ type: "link", label: v.link, url: v.link });
+  if (v.step) blocks.push({ type: "context", text: c.step(v.step.n, v.step.of) });
+  if (v.urgency === "window_closed") blocks.push({ type: "context", text: c.windowClosed });
+  if (v.coverageGap.length > 0) blocks.push({ type: "context", text: c.noHolidayData(v.coverageGap.join(", ")) });
+  if (v.buttons) {
+    blocks.push({
+      type: "actions",
+      buttons: [
+        { actionId: "sla.claim", label: c.claim, value: v.buttons.claim, style: "primary" },
+        { actionId: "sla.answer", label: c.answer, value: v.buttons.answer, reasonPrompt: c.answerPrompt },
+        { actionId: "sla.dismiss", label: c.dismiss, value: v.buttons.dismiss, reasonPrompt: c.dismissPrompt },
+        { actionId: "sla.reassign", label: c.reassign, value: v.buttons.reassign, reasonPrompt: c.reassignPrompt },
+      ],
+    });
+  }
+  const title = c.title(c.reasons[v.reason], v.id);
+  const fallback = [title, ...blocks.flatMap((b) => (b.type === "text" || b.type === "context" ? [b.text] : b.type === "fields" ? b.fields.map((f) => `${f.label}: ${f.value}`) : []))].join("\n");
+  return { title, tone: TONE[v.urgency], blocks, fallbackText: fallback };
+}
+
+/** Many due items for one person: one card, most urgent first. */
+export function slaSummaryCard(v: SlaSummaryView, locale: Locale): Card {
+  const c = slaCopy[locale];
+  const items = [...v.items].sort((a, b) => a.leftMinutes - b.leftMinutes).map((i) => lineOf(i, locale));
+  const title = c.summaryTitle(v.items.length);
+  const worst = v.items.some((i) => i.leftMinutes < 0) ? "danger" : "warning";
+  return { title, tone: worst, blocks: [{ type: "list", items }, { type: "context", text: c.summaryHint }], fallbackText: [title, ...items, c.summaryHint].join("\n") };
+}
+
+/** /sla mine and /sla board: breached first, then by time left. */
+export function slaListCard(v: SlaListView, locale: Locale): Card {
+  const c = slaCopy[locale];
+  const title = c.listTitle(v.scope, v.items.length);
+  const items = v.items.map((i) => `${lineOf(i, locale)}${i.assignee ? ` · ${i.assignee}` : ""}`);
+  const blocks: CardBlock[] = items.length > 0 ? [{ type: "list", items }] : [{ type: "text", text: c.listEmpty }];
+  return { title, tone: "info", blocks, fallbackText: [title, ...(items.length ? items : [c.listEmpty])].join("\n") };
+}
+
+/** /sla stats: first-response median and p90, breach rate, by platform, account and person. */
+export function slaStatsCard(v: SlaStatsView, locale: Locale): Card {
+  const c = slaCopy[locale];
+  const fmt = (m: number | null) => (m === null ? c.none : c.duration(m).replace(/^(还剩 |已超时 )|( left| overdue)$/g, ""));
+  const line = (r: SlaFiguresRow, label = r.key) => c.statsLine(label, r.count, r.answered, fmt(r.medianMinutes), fmt(r.p90Minutes), `${Math.round(r.breachRate * 100)}%`);
+  const title = c.statsTitle(v.from, v.to);
+  const blocks: CardBlock[] = [{ type: "text", text: line(v.total, locale === "en" ? "All" : "全部") }];
+  for (const [label, rows, named] of [[c.byPlatform, v.byPlatform, true], [c.byAccount, v.byAccount, false], [c.byPerson, v.byPerson, false]] as const) {
+    if (rows.length === 0) continue;
+    blocks.push({ type: "context", text: label }, { type: "list", items: rows.map((r) => line(r, named ? nameOf(PLATFORM_NAMES, locale, r.key) : r.key)) });
+  }
+  if (v.coverageGap.length > 0) blocks.push({ type: "context", text: c.noHolidayData(v.coverageGap.join(", ")) });
+  const text = blocks.flatMap((b) => (b.type === "text" || b.type === "context" ? [b.text] : b.type === "list" ? b.items : []));
+  return { title, tone: "info", blocks, fallbackText: [title, ...text].join("\n") };
+}

@@ -1,0 +1,64 @@
+// View models of the SLA cards: plain JSON (stored in the outbox), times already formatted in the team's zone.
+import type { SlaKind, SlaStatus, Urgency } from "../../src/domain/sla/index.js";
+
+/** Why a card was sent: a warning before the deadline, the breach, an escalation step, or on request. */
+export type SlaReason = "warn" | "breach" | "escalate" | "show";
+
+/** One item as cards show it. */
+export interface SlaItemView {
+  id: number;
+  platform: string;
+  accountName: string;
+  kind: SlaKind;
+  author: string;
+  /** Already shortened for a card. */
+  text: string;
+  link?: string;
+  /** Local "YYYY-MM-DD HH:mm" in the team's zone. */
+  createdAt: string;
+  deadline: string;
+  /** Wall-clock minutes until the deadline when the card was made; negative once breached. */
+  leftMinutes: number;
+  urgency: Urgency;
+  status: SlaStatus;
+  assignee?: string;
+  /** Years the deadline was counted without official holiday data. */
+  coverageGap: number[];
+  reason: SlaReason;
+  /** For an escalation card: which step of how many. */
+  step?: { n: number; of: number };
+  /** Encoded button values; absent once the item is closed. */
+  buttons?: { claim: string; answer: string; dismiss: string; reassign: string };
+}
+
+/** Many due items for one person in one card. */
+export interface SlaSummaryView {
+  items: SlaItemView[];
+}
+
+/** /sla mine and /sla board. */
+export interface SlaListView {
+  scope: "mine" | "board";
+  items: SlaItemView[];
+}
+
+/** One row of figures. */
+export interface SlaFiguresRow {
+  key: string;
+  count: number;
+  answered: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  breachRate: number;
+}
+
+/** /sla stats. */
+export interface SlaStatsView {
+  from: string;
+  to: string;
+  total: SlaFiguresRow;
+  byPlatform: SlaFiguresRow[];
+  byAccount: SlaFiguresRow[];
+  byPerson: SlaFiguresRow[];
+  coverageGap: number[];
+}
