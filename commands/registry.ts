@@ -2,7 +2,9 @@
 import type { z } from "zod";
 import { adminOutbox } from "./admin/outbox.js";
 import { help } from "./help.js";
+import { INCIDENT_COMMANDS } from "./incident/commands.js";
 import { KPI_COMMANDS } from "./kpi/index.js";
+import { REVIEW_COMMANDS } from "./review/index.js";
 import { topicAssign } from "./topic/assign.js";
 import { topicCalendar } from "./topic/calendar.js";
 import { topicAccept, topicArchive, topicPublish, topicReject } from "./topic/decide.js";
@@ -10,6 +12,7 @@ import { topicList } from "./topic/list.js";
 import { topicPropose } from "./topic/propose.js";
 import { topicSchedule } from "./topic/schedule.js";
 import { topicShow } from "./topic/show.js";
+import { slaBoard, slaLog, slaMine, slaStats } from "./sla/sla.js";
 import type { CommandSpec } from "./spec.js";
 
 /** Every command by id. */
@@ -26,7 +29,10 @@ export const COMMANDS = {
   "topic.archive": topicArchive,
   "topic.publish": topicPublish,
   "topic.schedule": topicSchedule,
+  "sla.log": slaLog, "sla.mine": slaMine, "sla.board": slaBoard, "sla.stats": slaStats,
   ...KPI_COMMANDS,
+  ...REVIEW_COMMANDS,
+  ...INCIDENT_COMMANDS,
 } as const satisfies Record<string, CommandSpec>;
 
 /** The id of a registered command. */

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { TEnv } from "./config/env.js";
 import { ConsoleChannel } from "./adapters/console/channel.js";
 import { registerConsoleRoutes } from "./adapters/console/routes.js";
+import { registerMetricIngest } from "./adapters/ingest/metrics-route.js";
 import { createSlackAdapter } from "./adapters/slack/index.js";
 import { startLark } from "./adapters/lark/start.js";
 import { startWecom } from "./adapters/wecom/start.js";
@@ -64,6 +65,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
 
   const app = createServer({ log, probeDatabase: async () => void (await db.$queryRawUnsafe("SELECT 1")) });
   registerConsoleRoutes(app, { deps, defaultLocale: env.MEDIAOPS_LOCALE, token: env.MEDIAOPS_CONSOLE_TOKEN });
+  if (env.MEDIAOPS_INGEST_SECRET) registerMetricIngest(app, deps, { secret: env.MEDIAOPS_INGEST_SECRET });
   await slack?.mount(app, deps, env.MEDIAOPS_LOCALE);
   const larkCfg = larkConfig(env);
   const wecomCfg = wecomConfig(env);

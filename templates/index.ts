@@ -5,7 +5,9 @@ import type { Card } from "../src/messaging/card.js";
 import { outboxCard } from "./admin/outbox.card.js";
 import { helpCard } from "./common/help.card.js";
 import { noticeCard } from "./common/notice.card.js";
+import { INCIDENT_TEMPLATES } from "./incident/index.js";
 import { dailyDigestCard } from "./kpi/daily-digest.card.js";
+import { REVIEW_TEMPLATES } from "./review/index.js";
 import { slaItemCard, slaListCard, slaStatsCard, slaSummaryCard } from "./sla/sla-cards.js";
 import { topicCalendarCard } from "./topic/topic-calendar.card.js";
 import { topicListCard } from "./topic/topic-list.card.js";
@@ -20,6 +22,8 @@ export const TEMPLATES = {
   "topic.list": topicListCard,
   "topic.calendar": topicCalendarCard,
   "kpi.daily_digest": dailyDigestCard,
+  ...REVIEW_TEMPLATES,
+  ...INCIDENT_TEMPLATES,
   "sla.item": slaItemCard, "sla.summary": slaSummaryCard, "sla.list": slaListCard, "sla.stats": slaStatsCard,
 } as const;
 

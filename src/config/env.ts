@@ -24,6 +24,8 @@ export const ZEnv = z.object({
   MEDIAOPS_FAULT_INJECTION: z.enum(["none", "crash-before-send"]).default("none"),
   /** Required when the console is served on a non-loopback host. */
   MEDIAOPS_CONSOLE_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** HMAC secret of the signed intake endpoints (/ingest/metrics, /ingest/comments); unset: they are off. */
+  MEDIAOPS_INGEST_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Slack (docs/slack.md): the bot token and the signing secret together, or neither. */
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token (starts with xoxb-)").optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

@@ -39,9 +39,20 @@ export async function runJobOnce(job: JobDefinition, env: { db: Db; clock: Clock
   }
 }
 
-/** Starts every job. Overlapping runs of one job in this process are skipped, not stacked. */
+/**
+ * Starts every job. Each job runs once right away, in definition order, so work that fell due while the
+ * service was down (sweeps, today's digests) is caught up at start; slots already run are not repeated.
+ * Overlapping runs of one job in this process are skipped, not stacked.
+ */
 export function startScheduler(jobs: JobDefinition[], env: { db: Db; clock: Clock; log: Log }): Scheduler {
   const running = new Map<string, Promise<unknown>>();
+  const catchUp = (async () => {
+    for (const job of jobs) await runJobOnce(job, env);
+  })();
+  for (const job of jobs) running.set(job.id, catchUp);
+  void catchUp.finally(() => {
+    for (const job of jobs) if (running.get(job.id) === catchUp) running.delete(job.id);
+  });
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(
       job.cron,

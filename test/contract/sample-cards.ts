@@ -5,6 +5,9 @@ import type { Card } from "../../src/messaging/card.js";
 import type { Locale } from "../../src/domain/locale.js";
 import { encodeAction } from "../../src/messaging/action.js";
 import { SLA_SAMPLES } from "./sla-samples.js";
+import { REVIEW_SAMPLES } from "./review-samples.js";
+import { KPI_SAMPLES } from "./kpi-samples.js";
+import { INCIDENT_SAMPLES } from "./incident-samples.js";
 
 /** The button key the sample buttons are signed with. */
 export const SAMPLE_BUTTON_KEY = "contract-test-button-key";
@@ -76,6 +79,9 @@ const SAMPLES: { [K in TemplateId]: { name: string; model: ModelOf<K> }[] } = {
     },
   ],
   ...SLA_SAMPLES,
+  ...REVIEW_SAMPLES,
+  ...KPI_SAMPLES,
+  ...INCIDENT_SAMPLES,
 };
 
 /** A rendered sample: its name ("topic.card/idea-with-buttons/zh-CN") and card. */

@@ -1,6 +1,7 @@
 // The running service with Slack configured against a fake Slack Web API on 127.0.0.1: signed requests go to
 // /slack/events over real HTTP, and the test checks the answer, its timing, and what the fake Slack received.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blockKitViolations } from "../support/block-kit-limits.js";
 import { FAKE_BOT, startFakeSlack, type FakeSlack, type SlackCall } from "../support/fake-slack.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { blockActions, eventCallback, form, interaction, json, slackSender, slashCommand, viewSubmission } from "../support/slack-client.js";
@@ -317,5 +318,13 @@ describe("redeliveries and rate limits", () => {
       return p.length === 2 ? p : undefined;
     });
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+});
+
+describe("everything sent in this run", () => {
+  it("every message posted, updated or shown ephemerally was within Block Kit's limits", () => {
+    const sent = fake.calls.filter((c) => ["chat.postMessage", "chat.update", "chat.postEphemeral"].includes(c.method) && c.args["blocks"] !== undefined);
+    expect(sent.length).toBeGreaterThan(10);
+    for (const c of sent) expect(blockKitViolations(c.args as never), `${c.method} ${String(c.args["text"]).slice(0, 40)}`).toEqual([]);
   });
 });

@@ -36,6 +36,8 @@ export interface FakeSlack {
   callsTo(method: string): SlackCall[];
   /** The next call of `method` is answered 429 with `Retry-After: seconds`. */
   rateLimitNext(method: string, seconds: number): void;
+  /** The next call of `method` is answered `{ ok: false, error }` (a Slack platform error). */
+  failNext(method: string, error: string): void;
   /** Calls of `method` are answered after `ms` (until reset with 0). */
   delay(method: string, ms: number): void;
   /** Polls until `find` returns something, or fails after `timeoutMs`. */
@@ -68,6 +70,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: ResponsePost[] = [];
   const limited = new Map<string, number[]>();
   const delays = new Map<string, number>();
+  const failures = new Map<string, string[]>();
   let ts = 0;
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
@@ -84,6 +87,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, message_ts: `1790000000.${String(ts).padStart(6, "0")}` };
       case "views.open":
         return { ok: true, view: { id: `V${calls.length}` } };
+      case "apps.connections.open":
+        // No WebSocket server here: refuse, as Slack does for a bad app token (Socket Mode then stops trying).
+        return { ok: false, error: "invalid_auth" };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args["users"])}` } };
       default:
@@ -116,7 +122,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       const wait = delays.get(method) ?? 0;
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      call.result = answer(method, args);
+      const failure = failures.get(method)?.shift();
+      call.result = failure === undefined ? answer(method, args) : { ok: false, error: failure };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(call.result));
     })();
   });
@@ -131,6 +138,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     callsTo: (method) => calls.filter((c) => c.method === method && !c.rateLimited && c.result !== undefined),
     rateLimitNext(method, seconds) {
       limited.set(method, [...(limited.get(method) ?? []), seconds]);
+    },
+    failNext(method, error) {
+      failures.set(method, [...(failures.get(method) ?? []), error]);
     },
     delay(method, ms) {
       delays.set(method, ms);

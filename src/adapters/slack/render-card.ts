@@ -77,6 +77,9 @@ function packLines(lines: string[], max: number): { text: string; lines: number 
   return out;
 }
 
+/** Slack refuses a section whose text is empty or blank. */
+const visible = (p: { text: string }) => p.text.trim() !== "";
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -113,24 +116,29 @@ function button(b: CardButton, index: number): types.Button | undefined {
 function renderBlock(b: CardBlock): Rendered[] {
   switch (b.type) {
     case "text":
-      return packLines(b.text.split("\n"), SLACK_LIMITS.sectionText).map((p) => section(p.text, p.lines));
+      return packLines(b.text.split("\n"), SLACK_LIMITS.sectionText).filter(visible).map((p) => section(p.text, p.lines));
     case "list":
-      return packLines(b.items, SLACK_LIMITS.sectionText).map((p) => section(p.text, p.lines));
-    case "fields":
-      return chunks(b.fields, SLACK_LIMITS.fieldsPerSection).map((group) => {
-        const fields = group.map((f) => ({ type: "mrkdwn" as const, text: fitEscaped(`*${f.label}*\n${f.value}`, SLACK_LIMITS.fieldText) }));
+      return packLines(b.items, SLACK_LIMITS.sectionText).filter(visible).map((p) => section(p.text, p.lines));
+    case "fields": {
+      // Slack refuses empty texts; a field with neither label nor value shows nothing anyway.
+      const shown = b.fields.filter((f) => f.label.trim() || f.value.trim());
+      return chunks(shown, SLACK_LIMITS.fieldsPerSection).map((group) => {
+        const fields = group.map((f) => ({ type: "mrkdwn" as const, text: fitEscaped(f.label.trim() ? `*${f.label}*\n${f.value}` : f.value, SLACK_LIMITS.fieldText) }));
         return { block: { type: "section", fields }, items: group.length, chars: fields.reduce((n, f) => n + f.text.length, 0), essential: false };
       });
+    }
     case "context":
-      return [context(fitEscaped(b.text, SLACK_LIMITS.contextText), 1)];
+      return b.text.trim() ? [context(fitEscaped(b.text, SLACK_LIMITS.contextText), 1)] : [];
     case "divider":
       return [{ block: { type: "divider" }, items: 0, chars: 0, essential: false }];
     case "outcome":
-      return [context(fitEscaped(`${TONE_MARK[b.tone]}${b.text}`, SLACK_LIMITS.contextText), 1, true)];
+      return [context(fitEscaped(`${TONE_MARK[b.tone]}${b.text}`.trim() || "·", SLACK_LIMITS.contextText), 1, true)];
     case "link": {
+      const label = b.label.trim() || b.url;
+      // Only web links become <url|label>; anything else is shown as text rather than made clickable.
+      if (!/^https?:\/\/\S+$/i.test(b.url) || b.url.length > 2000) return [section(fitEscaped(`${label} ${b.url}`.trim() || "·", SLACK_LIMITS.sectionText), 1)];
       const url = b.url.replace(/[|<>]/g, encodeURIComponent);
-      const label = fitEscaped(b.label || b.url, 500);
-      return [section(`<${url}|${label}>`, 1)];
+      return [section(`<${url}|${fitEscaped(label, 500)}>`, 1)];
     }
     case "actions": {
       const buttons = b.buttons.map((x, i) => button(x, i)).filter((x): x is types.Button => x !== undefined);
@@ -192,6 +200,6 @@ export function renderCard(card: Card): SlackMessage {
     ? [{ block: { type: "header", text: { type: "plain_text", text: fitPlain(card.title, SLACK_LIMITS.headerText), emoji: true } }, items: 0, chars: Math.min(card.title.length, SLACK_LIMITS.headerText), essential: true }]
     : [];
   const body = card.blocks.flatMap(renderBlock);
-  const fallback = card.fallbackText.trim() || card.title;
+  const fallback = card.fallbackText.trim() || card.title.trim() || "·";
   return { text: fitEscaped(fallback, SLACK_LIMITS.fallbackText), blocks: withinBudget(card, head, body) };
 }

@@ -2,6 +2,7 @@
 // mistyped binding a compile error.
 import { ALL_COMMANDS, COMMANDS, type ArgsOf, type CommandId, type ParsedCommand } from "../../../commands/index.js";
 import { showOutbox } from "../admin/outbox-admin.js";
+import { INCIDENT_HANDLERS } from "../incidents/handlers.js";
 import { enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { assignTopic } from "../topics/assign-topic.js";
@@ -9,8 +10,12 @@ import { decideTopic } from "../topics/decide-topic.js";
 import { listTopics } from "../topics/list-topics.js";
 import { proposeTopic } from "../topics/propose-topic.js";
 import { KPI_HANDLERS } from "../kpi/handlers.js";
+import { REVIEW_HANDLERS } from "../reviews/review-handlers.js";
 import { scheduleTopic } from "../topics/schedule-topic.js";
 import { showTopic } from "../topics/show-topic.js";
+import { logSlaItem } from "../sla/log-item.js";
+import { listSlaItems } from "../sla/list-items.js";
+import { slaStats } from "../sla/sla-stats.js";
 import { topicCalendar } from "../topics/topic-calendar.js";
 import { splitCommandWords } from "../../../commands/index.js";
 
@@ -29,7 +34,10 @@ const HANDLERS: Handlers = {
   "topic.archive": (scope, a) => decideTopic(scope, a.id, "archive", a.reason),
   "topic.publish": (scope, a) => decideTopic(scope, a.id, "publish", undefined),
   "topic.schedule": (scope, a) => scheduleTopic(scope, a.id, a.when),
+  "sla.log": logSlaItem, "sla.mine": (scope) => listSlaItems(scope, "mine"), "sla.board": (scope) => listSlaItems(scope, "board"), "sla.stats": (scope, a) => slaStats(scope, a.period),
   ...KPI_HANDLERS,
+  ...REVIEW_HANDLERS,
+  ...INCIDENT_HANDLERS,
 };
 
 /** Runs a parsed command's use case. */

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Role } from "../../domain/roles.js";
 import dayjs from "../../lib/dayjs.js";
+import { seedReviewChains } from "../reviews/review-chains.js";
 
 /** The team id used by the embedded default. */
 export const DEFAULT_TEAM_ID = "default";
@@ -52,5 +53,6 @@ export async function seedDemoTeam(db: Db, clock: Clock, opts: { timezone: strin
       });
     }
   });
+  await seedReviewChains(db, clock, DEFAULT_TEAM_ID);
   return true;
 }

@@ -24,6 +24,7 @@ export const incidentErrors: ErrorCatalog = {
     "incident.text_empty": () => `Write something after the command, e.g. /incident update Statement posted on Weibo.`,
     "incident.same_severity": (p) => `The incident is already ${p.severity}.`,
     "incident.no_review": (p) => `Incident #${p.id} has no review yet; it is written when the incident is resolved.`,
+    "incident.changed_meanwhile": (p) => `Incident #${p.id} was changed by someone else just now. Look at the card and try again.`,
   },
   "zh-CN": {
     "incident.unknown_type": (p) => `未知风险类型“${p.value}”，可用：${p.known}。`,
@@ -46,5 +47,6 @@ export const incidentErrors: ErrorCatalog = {
     "incident.text_empty": () => `请在命令后填写内容，例如 /incident update 已在微博发布声明。`,
     "incident.same_severity": (p) => `事件已经是 ${p.severity}。`,
     "incident.no_review": (p) => `事件 #${p.id} 还没有复盘，复盘在事件解决时生成。`,
+    "incident.changed_meanwhile": (p) => `事件 #${p.id} 刚被其他人更改，请查看卡片后重试。`,
   },
 };

@@ -21,6 +21,8 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.bad_yes_no": (p) => `"${p.value}" should be yes or no.`,
     "kpi.not_subscribed": () => `There is no digest subscription here. Subscribe with /kpi subscribe.`,
     "kpi.bad_to": (p) => `"${p.value}" is not a recipient. Use "channel" or "me".`,
+    "kpi.csv_header": (p) => `The CSV header has no "${p.missing}" column (found: ${p.found}). Use platform,account,metric,day,value (or 平台,账号,指标,日期,数值).`,
+    "kpi.empty_import": () => `There are no rows to import.`,
   },
   "zh-CN": {
     "kpi.unknown_metric": (p) => `未知指标“${p.value}”。可用指标：${p.known}。`,
@@ -40,5 +42,7 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.bad_yes_no": (p) => `“${p.value}”应为 yes 或 no。`,
     "kpi.not_subscribed": () => `这里还没有订阅数据简报，可用 /kpi subscribe 订阅。`,
     "kpi.bad_to": (p) => `“${p.value}”不是有效的接收对象，请用 channel 或 me。`,
+    "kpi.csv_header": (p) => `CSV 表头缺少“${p.missing}”列（当前表头：${p.found}）。请使用 platform,account,metric,day,value（或 平台,账号,指标,日期,数值）。`,
+    "kpi.empty_import": () => `没有可导入的数据行。`,
   },
 };

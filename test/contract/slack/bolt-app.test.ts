@@ -2,7 +2,11 @@
 // SocketModeReceiver whose own WebClient (apps.connections.open) points at SLACK_API_URL too. Nothing here
 // contacts Slack: the App is built with deferred initialization.
 import { SocketModeReceiver } from "@slack/bolt";
+import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
+import type { AppDeps } from "../../../src/app/deps.js";
+import { createSlackAdapter } from "../../../src/adapters/slack/index.js";
+import { startFakeSlack } from "../../support/fake-slack.js";
 import { createBoltApp, slackSettings, SLACK_RETRY } from "../../../src/adapters/slack/bolt-app.js";
 import { FastifyReceiver } from "../../../src/adapters/slack/receiver.js";
 import { loadConfig } from "../../../src/config/env.js";
@@ -48,8 +52,38 @@ describe("the Bolt App", () => {
     expect(receiver).toBeUndefined();
     const socket = (app as unknown as Internals).receiver;
     expect(socket).toBeInstanceOf(SocketModeReceiver);
-    const client = (socket as SocketModeReceiver).client as unknown as { webClient: { slackApiUrl: string }; appToken?: string; webClientOptions: { headers?: unknown } };
+    const client = (socket as SocketModeReceiver).client as unknown as { webClient: { slackApiUrl: string } };
     expect(client.webClient.slackApiUrl).toBe(API);
     expect(app.client.slackApiUrl).toBe(API);
+  });
+
+  it("Socket Mode start: auth.test with the bot token, then apps.connections.open with the app token, at SLACK_API_URL", async () => {
+    const fake = await startFakeSlack();
+    const server = Fastify();
+    try {
+      const adapter = createSlackAdapter(env({ SLACK_API_URL: fake.apiUrl, SLACK_APP_TOKEN: "xapp-1-A1-abc" }), log)!;
+      expect(adapter.mode).toBe("socket");
+      // The fake refuses the socket (invalid_auth), which must stop the start with a line naming the variables.
+      await expect(adapter.mount(server, {} as AppDeps, "zh-CN")).rejects.toThrow(/^Slack Socket Mode connection failed \(invalid_auth\): check SLACK_BOT_TOKEN, SLACK_APP_TOKEN/);
+      expect(fake.calls.map((c) => [c.method, c.authorization])).toEqual([
+        ["auth.test", "Bearer xoxb-1"],
+        ["apps.connections.open", "Bearer xapp-1-A1-abc"],
+      ]);
+      await adapter.app.stop().catch(() => undefined);
+    } finally {
+      await server.close();
+      await fake.close();
+    }
+  });
+
+  it("HTTP mode start: a token Slack refuses stops the service with a clear line", async () => {
+    const fake = await startFakeSlack();
+    try {
+      fake.failNext("auth.test", "invalid_auth");
+      const adapter = createSlackAdapter(env({ SLACK_API_URL: fake.apiUrl }), log)!;
+      await expect(adapter.mount(Fastify(), {} as AppDeps, "zh-CN")).rejects.toThrow(/^Slack auth.test failed \(invalid_auth\): check SLACK_BOT_TOKEN/);
+    } finally {
+      await fake.close();
+    }
   });
 });

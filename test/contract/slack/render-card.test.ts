@@ -1,14 +1,14 @@
-// Card → Block Kit: every template, in both languages, renders within Slack's limits (checked by an independent
-// validator) and is snapshotted; oversized cards are shortened with "… n more" while keeping their buttons.
+// Card → Block Kit: every template's samples (test/contract/sample-cards.ts, shared by every platform), in both
+// languages, render within Slack's limits (checked by an independent validator) and are snapshotted; oversized
+// and generated cards are shortened with "… n more" while keeping their buttons.
 import { describe, expect, it } from "vitest";
 import { decodeSlackActionId } from "../../../src/adapters/slack/action-id.js";
 import { renderCard, type SlackMessage } from "../../../src/adapters/slack/render-card.js";
-import type { Card } from "../../../src/messaging/card.js";
-import { TEMPLATES, renderTemplate } from "../../../templates/index.js";
+import { cardButtons, type Card, type CardBlock, type Tone } from "../../../src/messaging/card.js";
+import { renderTemplate } from "../../../templates/index.js";
 import { blockKitViolations } from "../../support/block-kit-limits.js";
-import { SAMPLES } from "./template-samples.js";
-
-const LOCALES = ["zh-CN", "en"] as const;
+import { sampleCards } from "../sample-cards.js";
+import { STRESS_SAMPLES } from "./stress-samples.js";
 
 type Block = SlackMessage["blocks"][number];
 const buttonsOf = (m: SlackMessage) => m.blocks.flatMap((b) => (b.type === "actions" ? b.elements : [])) as { action_id: string; value: string; text: { text: string } }[];
@@ -20,31 +20,87 @@ const texts = (m: SlackMessage) =>
     return [];
   });
 
-describe("every template renders to Block Kit within limits", () => {
-  it("has a sample for every registered template", () => {
-    const covered = new Set(SAMPLES.map((s) => s.template));
-    expect(Object.keys(TEMPLATES).filter((id) => !covered.has(id as never))).toEqual([]);
-  });
+/** Within limits, and every button arrives with its value and an action_id that decodes to its actionId. */
+function expectSound(card: Card): SlackMessage {
+  const message = renderCard(card);
+  expect(blockKitViolations(message)).toEqual([]);
+  const sent = buttonsOf(message).map((b) => [decodeSlackActionId(b.action_id).actionId, b.value]);
+  expect(sent).toEqual(cardButtons(card).filter((b) => b.value.length <= 2000).map((b) => [b.actionId, b.value]));
+  return message;
+}
 
-  for (const sample of SAMPLES) {
-    for (const locale of LOCALES) {
-      it(`${sample.template}: ${sample.name} (${locale})`, () => {
-        const card = renderTemplate(sample.template, sample.model, locale);
-        const message = renderCard(card);
-        expect(blockKitViolations(message)).toEqual([]);
-        // Buttons survive rendering with their values intact, and their action_ids decode to the card's ids.
-        const rendered = buttonsOf(message);
-        const original = card.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []));
-        expect(rendered.map((b) => [decodeSlackActionId(b.action_id).actionId, b.value])).toEqual(original.map((b) => [b.actionId, b.value]));
-        if (!sample.stress) expect(message).toMatchSnapshot();
+describe("every template renders to Block Kit within limits", () => {
+  for (const { name, card } of sampleCards()) {
+    it(name, () => {
+      expect(expectSound(card)).toMatchSnapshot();
+    });
+  }
+  for (const s of STRESS_SAMPLES) {
+    for (const locale of ["zh-CN", "en"] as const) {
+      it(`oversized: ${s.name} (${locale})`, () => {
+        expectSound(renderTemplate(s.template, s.model, locale));
       });
     }
   }
 });
 
+describe("any card renders within limits (generated cards)", () => {
+  // A small deterministic generator (mulberry32), so a failure names a seed that reproduces it.
+  function rng(seed: number) {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const ALPHABET = ["a", "Z", "7", " ", " ", "\n", "&", "<", ">", "*", "_", "~", "|", "选", "题", "审", "核", "😀", "👩‍💻", "é", "\u3000"];
+  function cardFrom(seed: number): Card {
+    const r = rng(seed);
+    const int = (max: number) => Math.floor(r() * (max + 1));
+    const big = () => (r() < 0.1 ? 6000 : r() < 0.3 ? 800 : 60);
+    const str = (max: number) => Array.from({ length: int(max) }, () => ALPHABET[int(ALPHABET.length - 1)]).join("");
+    const tones: Tone[] = ["neutral", "info", "success", "warning", "danger"];
+    const block = (): CardBlock => {
+      switch (int(7)) {
+        case 0: return { type: "text", text: str(big()) };
+        case 1: return { type: "list", items: Array.from({ length: int(r() < 0.2 ? 300 : 12) }, () => str(big())) };
+        case 2: return { type: "fields", fields: Array.from({ length: int(25) }, () => ({ label: str(30), value: str(big()) })) };
+        case 3: return { type: "context", text: str(big()) };
+        case 4: return { type: "divider" };
+        case 5: return { type: "outcome", text: str(200), tone: tones[int(4)]! };
+        case 6: return { type: "link", label: str(80), url: r() < 0.7 ? `https://example.com/${str(40).replace(/\s/g, "")}` : str(50) };
+        default:
+          return {
+            type: "actions",
+            buttons: Array.from({ length: int(8) }, (_, i) => ({
+              actionId: `x.a${i}`, label: str(120), value: r() < 0.05 ? "v".repeat(2001) : `m1.a${i}.x.${seed}.1.${"t".repeat(int(40))}`,
+              style: r() < 0.3 ? ("primary" as const) : undefined, reasonPrompt: r() < 0.3 ? str(400) : undefined,
+            })),
+          };
+      }
+    };
+    const blocks = Array.from({ length: int(r() < 0.2 ? 90 : 10) }, block);
+    return { title: str(r() < 0.2 ? 400 : 40), tone: tones[int(4)]!, blocks, fallbackText: str(r() < 0.2 ? 9000 : 200) };
+  }
+
+  it("300 generated cards, from empty to far over every limit", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const card = cardFrom(seed);
+      const message = renderCard(card);
+      expect(blockKitViolations(message), `seed ${seed}`).toEqual([]);
+      // Buttons are never shortened away while they fit (25 per block, 50 blocks).
+      const fitting = cardButtons(card).filter((b) => b.value.length <= 2000);
+      if (fitting.length <= 40) expect(buttonsOf(message).map((b) => b.value), `seed ${seed}`).toEqual(fitting.map((b) => b.value));
+    }
+  });
+});
+
 describe("shortening", () => {
   const stress = (name: string, locale: "zh-CN" | "en" = "zh-CN") => {
-    const s = SAMPLES.find((x) => x.name === name)!;
+    const s = STRESS_SAMPLES.find((x) => x.name === name)!;
     return renderCard(renderTemplate(s.template, s.model, locale));
   };
 

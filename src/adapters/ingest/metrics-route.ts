@@ -1,0 +1,45 @@
+// POST /ingest/metrics: signed metric intake. JSON `{ "metrics": [{ platform, account, metric, day, value }] }`
+// or a CSV body (text/csv, UTF-8 or GBK). Answers 200 with what was stored, 422 with a per-row report (nothing
+// stored), 401 for a bad signature. Adapters translate; importMetrics decides.
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AppDeps } from "../../app/deps.js";
+import { decodeCsv, importMetrics, parseCsv } from "../../app/kpi/import-metrics.js";
+import { errorMessage } from "../../../templates/strings/errors.js";
+import { isAppError } from "../../domain/errors.js";
+import { verifyIngest } from "./verify.js";
+
+const ZBody = z.object({ metrics: z.array(z.record(z.string(), z.unknown())).max(50_000) });
+
+/** Registers the route (only when an ingest secret is configured). */
+export function registerMetricIngest(app: FastifyInstance, deps: AppDeps, opts: { secret: string; teamId?: string }): void {
+  void app.register(async (scope) => {
+    // The signature is over the exact bytes: keep every body as a Buffer.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.post("/ingest/metrics", async (req, reply) => {
+      const raw = req.body as Buffer;
+      const verdict = verifyIngest(opts.secret, req.headers, raw, deps.clock.now());
+      if (!verdict.ok) return reply.code(401).send({ ok: false, error: verdict.reason });
+      const team = opts.teamId ?? (await deps.db.team.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } }))?.id;
+      if (!team) return reply.code(409).send({ ok: false, error: "no team" });
+      try {
+        const isCsv = /csv|text\/plain/.test(String(req.headers["content-type"] ?? ""));
+        let report;
+        if (isCsv) {
+          const { text, encoding } = decodeCsv(raw);
+          report = await importMetrics(deps, { teamId: team, rows: parseCsv(text), source: "api", by: "ingest", locale: "en", encoding, firstRow: 2 });
+        } else {
+          const parsed = ZBody.safeParse(JSON.parse(raw.toString("utf8")));
+          if (!parsed.success) return reply.code(400).send({ ok: false, error: 'expected {"metrics": [{platform, account, metric, day, value}]}' });
+          report = await importMetrics(deps, { teamId: team, rows: parsed.data.metrics, source: "api", by: "ingest", locale: "en" });
+        }
+        return reply.code(report.ok ? 200 : 422).send(report);
+      } catch (err) {
+        if (isAppError(err)) return reply.code(422).send({ ok: false, errors: [{ row: 0, code: err.code, message: errorMessage("en", err) }] });
+        if (err instanceof SyntaxError) return reply.code(400).send({ ok: false, error: "body is not JSON" });
+        throw err;
+      }
+    });
+  });
+}

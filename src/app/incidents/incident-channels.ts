@@ -1,0 +1,55 @@
+// Where an incident lives. Platforms that can create a conversation (Slack, Feishu group, WeCom group chat)
+// get one per incident from their adapters; until they do, and on the console, the incident is followed in
+// the operations channel ("incidents" on the console) and updates also go to the stakeholders' channel.
+import type { Db, Tx } from "../../db/client.js";
+import { enqueueDirect, enqueueReply } from "../outbox/enqueue.js";
+import type { Member } from "../members.js";
+import { toMember } from "../members.js";
+import type { ChannelInfo, RequestScope } from "../scope.js";
+import type { IncidentNotice } from "../../../templates/incident/incident-view.js";
+
+/** The console's operations channel for incidents. */
+export const CONSOLE_INCIDENT_CHANNEL = "incidents";
+/** The console's channel for stakeholders. */
+export const CONSOLE_STAKEHOLDER_CHANNEL = "general";
+
+async function consoleChannel(db: Db | Tx, teamId: string, name: string): Promise<ChannelInfo | null> {
+  const c = await db.channel.findFirst({ where: { teamId, platform: "console", externalId: name } });
+  return c ? { id: c.id, platform: c.platform, externalId: c.externalId, name: c.name } : null;
+}
+
+/** The channel an incident declared in `scope.channel` is followed in. */
+export async function incidentChannelFor(scope: RequestScope): Promise<ChannelInfo> {
+  if (scope.channel.platform !== "console") return scope.channel;
+  return (await consoleChannel(scope.deps.db, scope.team.id, CONSOLE_INCIDENT_CHANNEL)) ?? scope.channel;
+}
+
+/** Where status updates go besides the incident channel: where it was declared, or the console's general. */
+export async function stakeholderChannelId(db: Db | Tx, teamId: string, incidentChannelId: string, originChannelId: string): Promise<string | null> {
+  if (originChannelId !== incidentChannelId) return originChannelId;
+  const origin = await db.channel.findUnique({ where: { id: originChannelId } });
+  if (origin?.platform !== "console") return null;
+  return (await consoleChannel(db, teamId, CONSOLE_STAKEHOLDER_CHANNEL))?.id ?? null;
+}
+
+/** A channel row as ChannelInfo. */
+export async function channelInfo(db: Db | Tx, id: string): Promise<ChannelInfo> {
+  const c = await db.channel.findUniqueOrThrow({ where: { id } });
+  return { id: c.id, platform: c.platform, externalId: c.externalId, name: c.name };
+}
+
+/**
+ * Tells one person something about an incident: visible to them only in the incident's channel, or in a
+ * direct chat when they are not on that channel's platform.
+ */
+export async function notifyMember(tx: Tx, base: Pick<RequestScope, "deps" | "team" | "now" | "outboxIds">, member: Member, channel: ChannelInfo, notice: IncidentNotice): Promise<void> {
+  const scope: RequestScope = { ...base, actor: member, channel };
+  const here = await tx.platformIdentity.findFirst({ where: { userId: member.id, platform: channel.platform } });
+  if (here) return enqueueReply(tx, scope, { template: "incident.notice", model: notice });
+  return enqueueDirect(tx, scope, member.id, member.locale, { template: "incident.notice", model: notice });
+}
+
+/** The member with id `userId`. */
+export async function memberById(db: Db | Tx, userId: string): Promise<Member> {
+  return toMember(await db.user.findUniqueOrThrow({ where: { id: userId } }));
+}

@@ -1,0 +1,25 @@
+// Reaching one person from a job or a use case: an ephemeral card in the team's SLA channel when they are on
+// that channel's platform (the console), otherwise a direct message where they can be reached.
+import type { Tx } from "../../db/client.js";
+import { toMember, type Member } from "../members.js";
+import type { AppDeps } from "../deps.js";
+import { enqueueDirect, enqueueReply, type OutboundCard } from "../outbox/enqueue.js";
+import type { ChannelInfo, RequestScope } from "../scope.js";
+import type { TeamSettings } from "../team.js";
+
+/** The team's SLA channel: the one named "sla", or the first channel of the team. */
+export async function slaChannel(tx: Tx, teamId: string): Promise<ChannelInfo | undefined> {
+  const ch = (await tx.channel.findFirst({ where: { teamId, name: "sla" } })) ?? (await tx.channel.findFirst({ where: { teamId }, orderBy: { createdAt: "asc" } }));
+  return ch ? { id: ch.id, platform: ch.platform, externalId: ch.externalId, name: ch.name } : undefined;
+}
+
+/** Writes `card` for `userId` to the outbox; returns the outbox ids written. */
+export async function notifyPerson(tx: Tx, deps: AppDeps, team: TeamSettings, channel: ChannelInfo | undefined, userId: string, now: Date, card: OutboundCard): Promise<number[]> {
+  const user = await tx.user.findUnique({ where: { id: userId }, include: { identities: true } });
+  if (!user) return [];
+  const member: Member = toMember(user);
+  const scope: RequestScope = { deps, actor: member, team, channel: channel ?? { id: "", platform: "", externalId: "", name: "" }, now, outboxIds: [] };
+  if (channel && user.identities.some((i) => i.platform === channel.platform)) await enqueueReply(tx, scope, card);
+  else await enqueueDirect(tx, scope, member.id, member.locale, card);
+  return scope.outboxIds;
+}

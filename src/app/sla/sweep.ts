@@ -1,0 +1,110 @@
+// The reminder sweep (every minute): finds due items by the (status, nextReminderAt) index, claims each
+// with a guarded update (two replicas never send the same reminder), advances its timetable, and sends one
+// card per person: the item card for one item, a summary card for several. Breaches and escalation steps
+// are audited. Quiet hours hold everything but complaint breaches.
+import { dueEvents, nextReminderAt, overridesQuietHours, quietUntil, type ReminderEvent, type SlaRole } from "../../domain/sla/index.js";
+import type { SlaItemView } from "../../../templates/sla/sla-view.js";
+import { audit } from "../audit.js";
+import type { AppDeps } from "../deps.js";
+import { deliverOutbox } from "../outbox/deliver.js";
+import { loadTeam } from "../team.js";
+import { buildItemView, type SlaRow } from "./item-view.js";
+import { notifyPerson, slaChannel } from "./notify-person.js";
+import { accountKey, loadSlaContext, resolveRole, scheduleOf, type SlaContext } from "./sla-context.js";
+
+/** Items handled per transaction. */
+const CHUNK = 500;
+
+/** What one sweep did. */
+export interface SweepResult {
+  due: number;
+  claimed: number;
+  deferred: number;
+  cards: number;
+}
+
+type Note = { userId: string; view: SlaItemView };
+
+/** Runs one sweep at the clock's now. `deliver: false` leaves the outbox to its worker (benchmarks). */
+export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {}): Promise<SweepResult> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const result: SweepResult = { due: 0, claimed: 0, deferred: 0, cards: 0 };
+  const contexts = new Map<string, SlaContext>();
+  const outbox: number[] = [];
+  for (;;) {
+    const due = await db.slaItem.findMany({
+      where: { status: { in: ["open", "claimed"] }, nextReminderAt: { lte: now } },
+      orderBy: { nextReminderAt: "asc" },
+      take: CHUNK,
+    });
+    if (due.length === 0) break;
+    result.due += due.length;
+    for (const teamId of new Set(due.map((d) => d.teamId))) if (!contexts.has(teamId)) contexts.set(teamId, await loadSlaContext(db, teamId));
+    const zones = new Map((await db.user.findMany({ where: { teamId: { in: [...contexts.keys()] } }, select: { id: true, timezone: true, displayName: true } })).map((u) => [u.id, u]));
+    const names = new Map([...zones].map(([id, u]) => [id, u.displayName]));
+
+    await db.$transaction(async (tx) => {
+      const notes: Map<string, Note[]> = new Map();
+      for (const row of due) {
+        const ctx = contexts.get(row.teamId)!;
+        const { schedule, targets } = scheduleOf(row);
+        const { events, state } = dueEvents(schedule, { warningsSent: row.warningsSent, stage: row.escalationStep }, now);
+        const recipients = events.map((e) => ({ e, userId: recipientOf(ctx, row, e, targets) }));
+        const first = recipients.find((r) => r.userId)?.userId;
+        const quiet = first ? quietUntil(now, zones.get(first)?.timezone ?? ctx.zone) : undefined;
+        const hold = quiet && events.length > 0 && !overridesQuietHours(row.kind as never, events);
+        const next = hold ? quiet : nextReminderAt(schedule, state);
+        const claimed = await tx.slaItem.updateMany({
+          where: { id: row.id, status: row.status, nextReminderAt: row.nextReminderAt },
+          data: hold
+            ? { nextReminderAt: next, updatedAt: now }
+            : { warningsSent: state.warningsSent, escalationStep: state.stage, nextReminderAt: next, updatedAt: now, ...(row.escalationStep === 0 && state.stage > 0 ? { breachedAt: schedule.deadlineAt } : {}) },
+        });
+        if (claimed.count === 0) continue; // another replica took it
+        result.claimed++;
+        if (hold) {
+          result.deferred++;
+          continue;
+        }
+        for (const { e, userId } of recipients) {
+          if (e.type !== "warn") {
+            await audit(tx, {
+              teamId: row.teamId, actorId: null, action: e.type === "breach" ? "sla.breach" : "sla.escalate", subjectType: "sla", subjectId: row.id,
+              after: e.type === "breach" ? { deadlineAt: schedule.deadlineAt.toISOString(), notified: userId } : { step: e.step + 1, to: targets[e.step], notified: userId },
+              at: now,
+            });
+          }
+          if (!userId) continue;
+          const step = e.type === "escalate" ? { n: e.step + 1, of: targets.length } : undefined;
+          const view = buildItemView(row as SlaRow, ctx, now, e.type, deps.buttonKey, names, step);
+          const list = notes.get(`${row.teamId}|${userId}`) ?? [];
+          // One card per item per person: a later event of the same sweep replaces an earlier one.
+          const same = list.findIndex((n) => n.view.id === row.id);
+          if (same >= 0) list[same] = { userId, view };
+          else list.push({ userId, view });
+          notes.set(`${row.teamId}|${userId}`, list);
+        }
+      }
+      const teams = new Map<string, Awaited<ReturnType<typeof loadTeam>>>();
+      for (const [key, list] of notes) {
+        const teamId = key.split("|")[0]!;
+        let team = teams.get(teamId);
+        if (!team) teams.set(teamId, (team = await loadTeam(tx, teamId)));
+        const channel = await slaChannel(tx, teamId);
+        const card = list.length === 1 ? { template: "sla.item" as const, model: list[0]!.view } : { template: "sla.summary" as const, model: { items: list.map((n) => n.view) } };
+        outbox.push(...(await notifyPerson(tx, deps, team, channel, list[0]!.userId, now, card)));
+        result.cards++;
+      }
+    });
+    if (due.length < CHUNK) break;
+  }
+  if (opts.deliver !== false && outbox.length > 0) await deliverOutbox(deps, outbox);
+  return result;
+}
+
+function recipientOf(ctx: SlaContext, row: { platform: string; account: string; assigneeId: string | null }, e: ReminderEvent, targets: SlaRole[]): string | null {
+  const acc = ctx.accounts.get(accountKey(row.platform, row.account));
+  if (e.type === "escalate") return resolveRole(ctx, acc, targets[e.step] ?? "manager", row.assigneeId);
+  return resolveRole(ctx, acc, "owner", row.assigneeId);
+}
