@@ -14,10 +14,12 @@ import { wecomConfig } from "./config/wecom-env.js";
 import { consoleStore } from "./app/console/console-messages.js";
 import type { AppDeps } from "./app/deps.js";
 import { seedDemoTeam } from "./app/seed/demo-team.js";
+import { logPlaybookLoad } from "./app/incidents/playbook-loader.js";
 import { buttonSigningKey } from "./app/settings.js";
-import { createDb, type Db } from "./db/client.js";
+import { createDb, createPostgresDb, databaseKind, type Db } from "./db/client.js";
 import { ensureDatabaseFolder, sqlitePathFromUrl } from "./db/database-url.js";
 import { migrateSqlite } from "./db/migrate.js";
+import { migratePostgres } from "./db/migrate-pg.js";
 import { createServer } from "./http/server.js";
 import { jobDefinitions } from "./jobs/definitions.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
@@ -25,9 +27,12 @@ import type { Clock } from "./lib/clock.js";
 import type { Log } from "./lib/logger.js";
 import type { ChatChannel } from "./messaging/channel.js";
 import type { ChatPlatform } from "./messaging/inbound.js";
+import { registerIngestRoutes } from "./adapters/ingest/comments-route.js";
 
 /** Where the committed migrations are, wherever the service is started from. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+/** The generated PostgreSQL migrations (see scripts/gen-postgres-schema.ts). */
+export const PG_MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/postgres/migrations", import.meta.url));
 
 /** A running service. */
 export interface RunningService {
@@ -47,14 +52,24 @@ export interface ServiceOptions {
   jobs?: boolean;
 }
 
-/** Applies migrations, opens the database, seeds the demo team if asked, and starts listening. */
-export async function startService(opts: ServiceOptions): Promise<RunningService> {
-  const { env, clock, log } = opts;
-  const dbPath = sqlitePathFromUrl(env.DATABASE_URL);
+/** Applies pending migrations and opens the database named by DATABASE_URL (SQLite file or PostgreSQL). */
+async function openDatabase(url: string, clock: Clock, log: Log): Promise<Db> {
+  if (databaseKind(url) === "postgres") {
+    const migrated = await migratePostgres(url, PG_MIGRATIONS_DIR, () => clock.now());
+    log.info({ database: "postgresql", applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, "database ready");
+    return createPostgresDb(url);
+  }
+  const dbPath = sqlitePathFromUrl(url);
   ensureDatabaseFolder(dbPath);
   const migrated = migrateSqlite(dbPath, MIGRATIONS_DIR, () => clock.now());
   log.info({ dbPath, applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, "database ready");
-  const db: Db = createDb(dbPath);
+  return createDb(dbPath);
+}
+
+/** Applies migrations, opens the database, seeds the demo team if asked, and starts listening. */
+export async function startService(opts: ServiceOptions): Promise<RunningService> {
+  const { env, clock, log } = opts;
+  const db = await openDatabase(env.DATABASE_URL, clock, log);
   if (env.MEDIAOPS_DEMO && (await seedDemoTeam(db, clock, { timezone: env.MEDIAOPS_TIMEZONE, locale: env.MEDIAOPS_LOCALE }))) {
     log.info("seeded the demo team (users wang.fang, li.wei, zhang.min, chen.jie, liu.yang, emma); set MEDIAOPS_DEMO=0 to start empty");
   }
@@ -62,9 +77,11 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const slack = createSlackAdapter(env, log);
   if (slack) channels.set("slack", slack.channel);
   const deps: AppDeps = { db, clock, log, channels, buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
+  logPlaybookLoad(log);
 
   const app = createServer({ log, probeDatabase: async () => void (await db.$queryRawUnsafe("SELECT 1")) });
   registerConsoleRoutes(app, { deps, defaultLocale: env.MEDIAOPS_LOCALE, token: env.MEDIAOPS_CONSOLE_TOKEN });
+  registerIngestRoutes(app, { deps, secret: env.MEDIAOPS_INGEST_SECRET });
   if (env.MEDIAOPS_INGEST_SECRET) registerMetricIngest(app, deps, { secret: env.MEDIAOPS_INGEST_SECRET });
   await slack?.mount(app, deps, env.MEDIAOPS_LOCALE);
   const larkCfg = larkConfig(env);

@@ -12,7 +12,7 @@ export const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "must be a file: URL such as file:./data/mediaops.db")
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "must be a file: URL such as file:./data/mediaops.db, or a postgresql:// URL")
     .default("file:./data/mediaops.db"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seed a demo team on an empty database. */

@@ -1,6 +1,10 @@
-// The Prisma client on the better-sqlite3 driver adapter (no Prisma engine binary).
+// The Prisma client on a driver adapter (no Prisma engine binary): better-sqlite3 for the embedded default,
+// pg for PostgreSQL. Both clients come from one model definition (prisma/postgres is generated from
+// prisma/schema.prisma), so the code is written once against the SQLite client's types.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaClient as PrismaClientPg } from "../generated/prisma-pg/client.js";
 
 /** The database handle passed to every use case. */
 export type Db = PrismaClient;
@@ -8,7 +12,21 @@ export type Db = PrismaClient;
 /** A transaction handle: what use cases write through when a change and its audit row go together. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/** Opens the database at `dbPath`; a busy timeout lets concurrent writers wait instead of failing. */
+/** Which database a DATABASE_URL names. */
+export function databaseKind(url: string): "sqlite" | "postgres" {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
+/** Opens the SQLite file at `dbPath`; a busy timeout lets concurrent writers wait instead of failing. */
 export function createDb(dbPath: string): Db {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${dbPath}`, timeout: 5000 }) });
+}
+
+/**
+ * Opens PostgreSQL. The generated clients differ only in the SQL they emit; the code base uses the subset
+ * both databases share (no SQLite- or PostgreSQL-only filters), so the PostgreSQL client stands in for the
+ * SQLite one's type.
+ */
+export function createPostgresDb(connectionString: string): Db {
+  return new PrismaClientPg({ adapter: new PrismaPg({ connectionString }) }) as unknown as Db;
 }

@@ -5,8 +5,9 @@ import { runDueDigests } from "../app/kpi/run-due-digests.js";
 import { deliverOutbox } from "../app/outbox/deliver.js";
 import { sweepReviewDeadlines } from "../app/reviews/sweep-review-deadlines.js";
 import type { JobDefinition } from "./scheduler.js";
+import { runSlaSweep } from "../app/sla/sweep.js";
 
 /** The jobs main starts; tests run a job's `run` directly with a fake clock instead. */
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
-  return [{ id: "outbox.retry", cron: "*/5 * * * * *", run: () => deliverOutbox(deps) }, { id: "review.deadlines", cron: "0 * * * * *", run: () => sweepReviewDeadlines(deps) }, { id: "incident.sweep", cron: "30 * * * * *", run: () => runIncidentSweep(deps) }, { id: "kpi.digest", cron: "15 * * * * *", run: () => runDueDigests(deps) }];
+  return [{ id: "outbox.retry", cron: "*/5 * * * * *", run: () => deliverOutbox(deps) }, { id: "review.deadlines", cron: "0 * * * * *", run: () => sweepReviewDeadlines(deps) }, { id: "incident.sweep", cron: "30 * * * * *", run: () => runIncidentSweep(deps) }, { id: "kpi.digest", cron: "15 * * * * *", run: () => runDueDigests(deps) }, { id: "sla.sweep", cron: "45 * * * * *", run: () => runSlaSweep(deps) }];
 }

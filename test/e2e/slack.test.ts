@@ -180,6 +180,23 @@ describe("the Slack endpoint", () => {
     expect(contextTexts(update)).toContain(`⛔ ${MANAGER.name} 已驳回 · 11-26 10:00 · 涉及肖像权风险`);
   });
 
+  it("a bare /topic propose opens a form; its submission proposes the topic in the channel it came from", async () => {
+    const before = fake.callsTo("views.open").length;
+    const { ack, trigger: t } = await slash(OPERATOR, "/topic", "propose");
+    expect(ack.status).toBe(200);
+    expect(ack.text).toBe("");
+    const opened = await fake.waitFor("views.open", () => fake.callsTo("views.open")[before]);
+    expect(opened.args["trigger_id"]).toBe(t);
+    const view = opened.args["view"] as { callback_id: string; private_metadata: string; title: { text: string } };
+    expect(view.title.text).toBe("/topic propose");
+    const res = await send(viewSubmission({ user: OPERATOR.id, userName: OPERATOR.name, view, values: { "p:title": "冬至饺子馅大比拼", "o:platform": "bilibili", "o:date": "2026-12-21" }, trigger: trigger() }));
+    expect(res.status).toBe(200);
+    expect(res.text).toBe("");
+    const card = await fake.waitFor("the card from the form", () => fake.callsTo("chat.postMessage").find((c) => headerOf(c)?.endsWith("冬至饺子馅大比拼")));
+    expect(card.args["channel"]).toBe(CHANNEL);
+    expect(String(card.args["text"])).toContain("2026-12-21");
+  });
+
   it("/topic list answers the person ephemerally with chat.postEphemeral", async () => {
     const before = fake.callsTo("chat.postEphemeral").length;
     const { ack } = await slash(OPERATOR, "/topic", "list");

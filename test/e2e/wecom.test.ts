@@ -32,6 +32,9 @@ beforeAll(async () => {
       sent++;
       return { body: { errcode: 0, errmsg: "ok", msgid: `msg-${sent}`, ...(interactive ? { response_code: `rc-send-${sent}` } : {}) } };
     }
+    if (call.method === "POST" && call.path === "/cgi-bin/message/update_template_card" && (call.json as Json).response_code === "rc-expired") {
+      return { body: { errcode: 40001, errmsg: "invalid response_code" } };
+    }
     if (call.method === "POST" && (call.path === "/cgi-bin/message/update_template_card" || call.path === "/cgi-bin/webhook/send")) return { body: { errcode: 0, errmsg: "ok" } };
     return undefined;
   });
@@ -180,6 +183,18 @@ describe("WeCom callbacks (POST)", () => {
     expect(res.status).toBe(200);
     const call = await waitForSend((b) => b.msgtype === "template_card" && JSON.stringify(b).includes("已归档"));
     expect(call.json).toMatchObject({ touser: "zhangsan", template_card: { card_type: "text_notice", card_action: { type: 1 } } });
+  });
+
+  it("sends the new state as a new message when WeCom refuses the response_code", async () => {
+    await postCallback(textXml("zhangsan", "topic propose 过期卡片选题", "900003"));
+    const call = await waitForSend((b) => JSON.stringify(b).includes("过期卡片选题"));
+    const expiring = (call.json as { template_card: Json }).template_card;
+    const accept = (expiring.button_list as { text: string; key: string }[]).find((b) => b.text === "通过")!.key;
+    svc.clock.advance(5000);
+    await postCallback(clickXml("zhangsan", accept, String(expiring.task_id), "rc-expired"));
+    await fake.waitFor((c) => c.path === "/cgi-bin/message/update_template_card" && (c.json as Json).response_code === "rc-expired");
+    const resent = await waitForSend((b) => JSON.stringify(b).includes("过期卡片选题") && JSON.stringify(b).includes("已通过"));
+    expect(resent.json).toMatchObject({ touser: "zhangsan", template_card: { card_type: "text_notice" } });
   });
 
   it("refuses a bad signature, a stale timestamp, a malformed body and a message for another corp", async () => {

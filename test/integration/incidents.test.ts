@@ -220,11 +220,11 @@ describe("a drill of the same playbook", () => {
     expect(resolved.status, resolved.error).toBe(200);
     const inc = await svc.deps.db.incident.findUniqueOrThrow({ where: { id } });
     const score = JSON.parse(inc.drillScoreJson!) as { score: number; stepsOnTime: number; rolesClaimed: number; rolesRequired: number; updatesSent: number };
-    expect(score).toMatchObject({ stepsOnTime: 1, rolesClaimed: 3, rolesRequired: 4, updatesSent: 1 });
-    expect(score.score).toBe(Math.round(((1 / 8 + 3 / 4 + 1) / 3) * 100));
+    expect(score).toMatchObject({ stepsOnTime: 1, rolesClaimed: 3, rolesRequired: 3, updatesSent: 1, updatesExpected: 1 });
+    expect(score.score).toBe(Math.round(((1 / 8 + 1 + 1) / 3) * 100));
     const final = await latestCard("incidents", `#${id} SEV1`);
     expect(outcomeOf(final)).toContain(`演练得分 ${score.score}/100`);
-    const review = await latestCard("incidents", `[演练]事件 #${id}`);
+    const review = await latestCard("incidents", `[演练] 事件 #${id}`);
     expect(cardText(review)).toContain(`演练得分 ${score.score}/100`);
 
     const metrics = await incidentMetrics(svc.deps.db, "default", new Date("2026-11-01"), new Date("2026-12-01"));

@@ -11,7 +11,7 @@ import { startTestService, type TestService } from "../support/service.js";
 
 let svc: TestService;
 beforeAll(async () => {
-  svc = await startTestService({ env: { MEDIAOPS_CONSOLE_TOKEN: "a-long-console-token-123" } });
+  svc = await startTestService({ database: "sqlite", env: { MEDIAOPS_CONSOLE_TOKEN: "a-long-console-token-123" } });
 });
 afterAll(() => svc.dispose());
 
@@ -48,7 +48,14 @@ describe("online backup", () => {
 });
 
 describe("job slots", () => {
+  let shared: TestService;
+  beforeAll(async () => {
+    shared = await startTestService();
+  });
+  afterAll(() => shared.dispose());
+
   it("runs a slot once even when two schedulers fire it at the same moment", async () => {
+    const svc = shared;
     let runs = 0;
     const job: JobDefinition = { id: "test.slot", cron: "* * * * *", slot: (now) => now.toISOString().slice(0, 16), run: async () => void runs++ };
     const env = { db: svc.deps.db, clock: svc.clock, log: createLogger("silent") };

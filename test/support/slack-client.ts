@@ -87,7 +87,10 @@ export function blockActions(p: { user: string; userName: string; channel: strin
 }
 
 /** A modal submission with the private_metadata and input values of the opened view. */
-export function viewSubmission(p: { user: string; userName: string; view: { callback_id: string; private_metadata: string; blocks?: unknown[] }; reason: string; trigger: string; team?: string }) {
+export function viewSubmission(p: { user: string; userName: string; view: { callback_id: string; private_metadata: string; blocks?: unknown[] }; reason?: string; values?: Record<string, string>; trigger: string; team?: string }) {
+  // Each input's value is at state.values[block_id][action_id]; the reason modal's ids are both "reason".
+  const inputs = p.values ?? { reason: p.reason ?? "" };
+  const values = Object.fromEntries(Object.entries(inputs).map(([blockId, value]) => [blockId, { [blockId === "reason" ? "reason" : "value"]: { type: "plain_text_input", value } }]));
   const team = p.team ?? "T0001";
   return interaction({
     type: "view_submission",
@@ -103,7 +106,7 @@ export function viewSubmission(p: { user: string; userName: string; view: { call
       callback_id: p.view.callback_id,
       private_metadata: p.view.private_metadata,
       blocks: p.view.blocks ?? [],
-      state: { values: { reason: { reason: { type: "plain_text_input", value: p.reason } } } },
+      state: { values },
       hash: "1596530361.3wRYuk3R",
     },
     response_urls: [],

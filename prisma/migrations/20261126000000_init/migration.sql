@@ -524,7 +524,7 @@ CREATE INDEX "ReviewDecision_reviewerId_idx" ON "ReviewDecision"("reviewerId");
 CREATE UNIQUE INDEX "ReviewDecision_reviewId_version_level_pass_reviewerId_key" ON "ReviewDecision"("reviewId", "version", "level", "pass", "reviewerId");
 
 -- CreateIndex
-CREATE INDEX "MetricValue_teamId_day_platform_metric_idx" ON "MetricValue"("teamId", "day", "platform", "metric");
+CREATE INDEX "MetricValue_teamId_day_platform_metric_value_idx" ON "MetricValue"("teamId", "day", "platform", "metric", "value");
 
 -- CreateIndex
 CREATE INDEX "MetricValue_teamId_metric_day_idx" ON "MetricValue"("teamId", "metric", "day");

@@ -1,4 +1,4 @@
-// POST /ingest/metrics: signed metric intake. JSON `{ "metrics": [{ platform, account, metric, day, value }] }`
+// POST /ingest/metrics: signed metric intake (the same scheme and verifier as /ingest/comments, ./verify.ts). JSON `{ "metrics": [{ platform, account, metric, day, value }] }`
 // or a CSV body (text/csv, UTF-8 or GBK). Answers 200 with what was stored, 422 with a per-row report (nothing
 // stored), 401 for a bad signature. Adapters translate; importMetrics decides.
 import type { FastifyInstance } from "fastify";
@@ -7,7 +7,7 @@ import type { AppDeps } from "../../app/deps.js";
 import { decodeCsv, importMetrics, parseCsv } from "../../app/kpi/import-metrics.js";
 import { errorMessage } from "../../../templates/strings/errors.js";
 import { isAppError } from "../../domain/errors.js";
-import { verifyIngest } from "./verify.js";
+import { verifyIngestSignature } from "./verify.js";
 
 const ZBody = z.object({ metrics: z.array(z.record(z.string(), z.unknown())).max(50_000) });
 
@@ -19,7 +19,8 @@ export function registerMetricIngest(app: FastifyInstance, deps: AppDeps, opts: 
     scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
     scope.post("/ingest/metrics", async (req, reply) => {
       const raw = req.body as Buffer;
-      const verdict = verifyIngest(opts.secret, req.headers, raw, deps.clock.now());
+      const header = (n: string) => (typeof req.headers[n] === "string" ? (req.headers[n] as string) : undefined);
+      const verdict = verifyIngestSignature({ secret: opts.secret, rawBody: raw, timestamp: header("x-mediaops-timestamp"), signature: header("x-mediaops-signature"), nowSeconds: deps.clock.now().getTime() / 1000 });
       if (!verdict.ok) return reply.code(401).send({ ok: false, error: verdict.reason });
       const team = opts.teamId ?? (await deps.db.team.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } }))?.id;
       if (!team) return reply.code(409).send({ ok: false, error: "no team" });

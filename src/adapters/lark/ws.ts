@@ -9,6 +9,7 @@ import { envelopeFromFlattened } from "./parse-inbound.js";
 
 /** The dispatcher with our two handlers registered (what WSClient.start is given). */
 export function createLarkDispatcher(inbound: LarkInbound, log: Log): lark.EventDispatcher {
+  // The SDK types each event's data in detail (hence the cast); we take it as a plain record and re-envelope it.
   return new lark.EventDispatcher({ logger: sdkLogger(log), loggerLevel: lark.LoggerLevel.warn }).register({
     "im.message.receive_v1": async (data: Record<string, unknown>) => {
       inbound.onMessage(envelopeFromFlattened(data));

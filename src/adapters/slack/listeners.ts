@@ -6,7 +6,8 @@ import { handleInbound, type InboundOutcome } from "../../app/handle-inbound.js"
 import type { Locale } from "../../domain/locale.js";
 import type { Log } from "../../lib/logger.js";
 import type { InboundEvent } from "../../messaging/inbound.js";
-import { blockActionsToClick, eventCallbackToEvent, reasonOf, slashCommandToEvent, viewSubmissionToEvent, ZViewSubmission } from "./parse-inbound.js";
+import { FORM_CALLBACK_ID, commandForm, formSpecFor } from "./command-form.js";
+import { blockActionsToClick, eventCallbackToEvent, formSubmissionToEvent, reasonOf, slashCommandToEvent, viewSubmissionToEvent, ZViewSubmission } from "./parse-inbound.js";
 import { REASON_BLOCK_ID, REASON_CALLBACK_ID, reasonModal } from "./reason-modal.js";
 
 /** Counts listener work still running, so the service can finish it before closing the database. */
@@ -71,7 +72,22 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
     await ack();
     await guarded("command", async () => {
       const event = slashCommandToEvent(body);
+      // "/topic propose" alone: ask for the arguments in a modal rather than refuse the bare command.
+      const spec = formSpecFor(event.text);
+      if (spec && body.trigger_id) {
+        const where = { channelId: event.conversation.externalId, channelName: event.conversation.name };
+        await client.views.open({ trigger_id: body.trigger_id, view: commandForm(spec, defaultLocale, where) });
+        return;
+      }
       await refuse(await run(event), event, client, respond);
+    });
+  });
+
+  app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, client }) => {
+    await ack();
+    await guarded("command form", async () => {
+      const event = formSubmissionToEvent(body);
+      if (event) await refuse(await run(event), event, client);
     });
   });
 

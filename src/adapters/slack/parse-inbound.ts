@@ -1,8 +1,10 @@
 // Slack payloads → the neutral InboundEvent. Pure: the shapes are checked with zod (only the fields we read),
 // ids become neutral refs, and nothing here decides anything.
 import { z } from "zod";
+import { ALL_COMMANDS } from "../../../commands/index.js";
 import type { InboundEvent } from "../../messaging/inbound.js";
 import { decodeSlackActionId } from "./action-id.js";
+import { FORM_CALLBACK_ID, commandTextFromForm, readFormMetadata } from "./command-form.js";
 import { REASON_CALLBACK_ID, REASON_BLOCK_ID, readReasonMetadata } from "./reason-modal.js";
 
 /** A slash command as Slack posts it (form fields). */
@@ -155,6 +157,22 @@ export function viewSubmissionToEvent(input: unknown): (InboundEvent & { kind: "
     actionId: meta.actionId,
     value: meta.value,
     reason: reasonOf(v.view),
+  };
+}
+
+/** A command form's submission → the command as if typed in the channel it was opened from. */
+export function formSubmissionToEvent(input: unknown): (InboundEvent & { kind: "command" }) | undefined {
+  const v = ZViewSubmission.parse(input);
+  if (v.view.callback_id !== FORM_CALLBACK_ID) return undefined;
+  const meta = readFormMetadata(v.view.private_metadata ?? "");
+  const spec = meta && ALL_COMMANDS.find((c) => c.id === meta.id);
+  if (!meta || !spec) return undefined;
+  return {
+    kind: "command",
+    eventId: v.trigger_id ?? `view:${v.view.id}`,
+    actor: { platform: "slack", tenant: v.team?.id ?? v.user.team_id ?? "", externalId: v.user.id, displayName: v.user.username ?? v.user.name },
+    conversation: { platform: "slack", externalId: meta.channelId, name: meta.channelName },
+    text: commandTextFromForm(spec, v.view.state?.values ?? {}),
   };
 }
 

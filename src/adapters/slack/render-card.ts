@@ -137,8 +137,9 @@ function renderBlock(b: CardBlock): Rendered[] {
       const label = b.label.trim() || b.url;
       // Only web links become <url|label>; anything else is shown as text rather than made clickable.
       if (!/^https?:\/\/\S+$/i.test(b.url) || b.url.length > 2000) return [section(fitEscaped(`${label} ${b.url}`.trim() || "·", SLACK_LIMITS.sectionText), 1)];
-      const url = b.url.replace(/[|<>]/g, encodeURIComponent);
-      return [section(`<${url}|${fitEscaped(label, 500)}>`, 1)];
+      // Slack escapes & inside links too (&amp;); | and > would end the URL, so they are percent-encoded.
+      const url = b.url.replace(/[|<>]/g, encodeURIComponent).replace(/&/g, "&amp;");
+      return [section(`<${url}|${fitEscaped(label.replace(/\s+/g, " "), 500)}>`, 1)];
     }
     case "actions": {
       const buttons = b.buttons.map((x, i) => button(x, i)).filter((x): x is types.Button => x !== undefined);

@@ -5,10 +5,13 @@ import { randomUUID } from "node:crypto";
 import type { Log } from "../../lib/logger.js";
 import type { Card } from "../../messaging/card.js";
 import type { ChatChannel, OutboundTarget } from "../../messaging/channel.js";
-import type { WecomApi } from "./api.js";
+import { WecomApiError, type WecomApi } from "./api.js";
 import { wecomConversation, type WecomResponseCode } from "./parse-inbound.js";
 import { TokenBucket } from "./rate-limit.js";
 import { clipBytes, renderWecomMarkdown, renderWecomMessage, renderWecomTemplateCard, WECOM_LIMITS } from "./render-card.js";
+
+/** How many spent response codes to remember (oldest forgotten first). */
+const USED_CODES_KEPT = 10_000;
 
 /** Posts markdown through the group robot. */
 export type RobotSender = (payload: { msgtype: "markdown"; markdown: { content: string } }) => Promise<void>;
@@ -32,6 +35,8 @@ export class WecomChannel implements ChatChannel {
    * and valid 72 h, and a click brings a fresh one; after a restart an update falls back to a new message.
    */
   private readonly codes = new Map<string, { code: string; userId: string }>();
+  /** Codes already spent, so a retried click delivery cannot bring one back. */
+  private readonly used = new Set<string>();
   private readonly robotBucket: TokenBucket;
   private robotCount = 0;
 
@@ -59,12 +64,20 @@ export class WecomChannel implements ChatChannel {
       return;
     }
     this.codes.delete(messageId);
-    await this.opts.api.updateTemplateCard({
-      userids: [saved.userId],
-      agentid: this.opts.agentId,
-      response_code: saved.code,
-      template_card: renderWecomTemplateCard(card, { taskId: messageId }),
-    });
+    this.markUsed(saved.code);
+    try {
+      await this.opts.api.updateTemplateCard({
+        userids: [saved.userId],
+        agentid: this.opts.agentId,
+        response_code: saved.code,
+        template_card: renderWecomTemplateCard(card, { taskId: messageId }),
+      });
+    } catch (err) {
+      // An expired or already used code: the member still gets the new state, as a new message.
+      if (!(err instanceof WecomApiError)) throw err;
+      this.opts.log.warn({ messageId, err: err.message }, "wecom: update_template_card refused; sending the update as a new message");
+      await this.sendCard(userId, card);
+    }
   }
 
   /** Every app chat is already one person's; ephemerals go to that person. */
@@ -83,7 +96,14 @@ export class WecomChannel implements ChatChannel {
 
   /** Keeps a click's response_code as the card's latest (it supersedes the one from sending). */
   rememberResponseCode(rc: WecomResponseCode): void {
+    // A retried delivery brings the same code again; once used it is worthless.
+    if (this.used.has(rc.code)) return;
     this.codes.set(rc.taskId, { code: rc.code, userId: rc.userId });
+  }
+
+  private markUsed(code: string): void {
+    this.used.add(code);
+    if (this.used.size > USED_CODES_KEPT) this.used.delete(this.used.values().next().value as string);
   }
 
   /** Sends a card to a member; the message id is the card's task_id, which clicks report back as TaskId. */

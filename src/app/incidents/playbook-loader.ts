@@ -3,7 +3,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parsePlaybook, type PlaybookError, type TPlaybook } from "../../domain/incidents/playbook.js";
+import type { Log } from "../../lib/logger.js";
+import { formatPlaybookError, parsePlaybook, type PlaybookError, type TPlaybook } from "../../domain/incidents/playbook.js";
 
 /** Where the shipped playbooks live, wherever the service is started from. */
 export const DEFAULT_PLAYBOOK_DIR = fileURLToPath(new URL("../../../templates/playbooks", import.meta.url));
@@ -18,6 +19,8 @@ export interface LoadReport {
 export class PlaybookRegistry {
   private byId = new Map<string, TPlaybook>();
   private fileOf = new Map<string, string>();
+  /** The outcome of the last (re)load. */
+  lastReport: LoadReport = { loaded: [], errors: [] };
 
   constructor(readonly dir: string) {}
 
@@ -48,7 +51,8 @@ export class PlaybookRegistry {
     }
     this.byId = next;
     this.fileOf = nextFiles;
-    return { loaded: [...next.keys()], errors };
+    this.lastReport = { loaded: [...next.keys()], errors };
+    return this.lastReport;
   }
 
   /** Every playbook in force, sorted by id. */
@@ -83,4 +87,11 @@ export function playbooks(): PlaybookRegistry {
 export function usePlaybookDir(dir: string): LoadReport {
   registry = new PlaybookRegistry(dir);
   return registry.reload();
+}
+
+/** Loads the playbooks at start and logs each refused file (the service starts without it). */
+export function logPlaybookLoad(log: Log): void {
+  const report = playbooks().lastReport;
+  for (const e of report.errors) log.error({ playbook: formatPlaybookError(e) }, "playbook file refused");
+  log.info({ playbooks: report.loaded }, "incident playbooks loaded");
 }

@@ -22,21 +22,29 @@ export interface SumFilter {
   to: LocalDay;
 }
 
-/** SUM(value) grouped by platform, metric and day, computed by SQLite. */
+/**
+ * SUM(value) grouped by platform, metric and day, computed by SQLite in one statement over the
+ * (teamId, day, platform, metric) index. Raw SQL rather than Prisma's groupBy: the same query, without the
+ * per-row mapping cost that made a digest of seven platforms take twice as long.
+ */
 export async function sumsByDay(db: Db | Tx, f: SumFilter): Promise<Sums> {
-  const groups = await db.metricValue.groupBy({
-    by: ["platform", "metric", "day"],
-    where: {
-      teamId: f.teamId,
-      day: { gte: f.from, lte: f.to },
-      ...(f.platforms && f.platforms.length > 0 ? { platform: { in: [...f.platforms] } } : {}),
-      ...(f.account ? { account: f.account } : {}),
-      ...(f.metrics && f.metrics.length > 0 ? { metric: { in: [...f.metrics] } } : {}),
-    },
-    _sum: { value: true },
-  });
+  const params: unknown[] = [f.teamId, f.from, f.to];
+  let sql = 'SELECT platform, metric, day, SUM(value) AS total FROM "MetricValue" WHERE teamId = ? AND day >= ? AND day <= ?';
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    sql += ` AND ${column} IN (${values.map(() => "?").join(", ")})`;
+    params.push(...values);
+  };
+  inList("platform", f.platforms);
+  inList("metric", f.metrics);
+  if (f.account) {
+    sql += " AND account = ?";
+    params.push(f.account);
+  }
+  sql += " GROUP BY platform, metric, day";
+  const groups = await db.$queryRawUnsafe<{ platform: string; metric: string; day: string; total: number | bigint | null }[]>(sql, ...params);
   const sums: Sums = new Map();
-  for (const g of groups) sums.set(sumKey(g.platform, g.metric, g.day), g._sum.value ?? 0);
+  for (const g of groups) sums.set(sumKey(g.platform, g.metric, g.day), Number(g.total ?? 0));
   return sums;
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { Role } from "../../domain/roles.js";
 import dayjs from "../../lib/dayjs.js";
 import { seedReviewChains } from "../reviews/review-chains.js";
+import { seedSlaDemo } from "../sla/seed-sla.js";
 
 /** The team id used by the embedded default. */
 export const DEFAULT_TEAM_ID = "default";
@@ -54,5 +55,6 @@ export async function seedDemoTeam(db: Db, clock: Clock, opts: { timezone: strin
     }
   });
   await seedReviewChains(db, clock, DEFAULT_TEAM_ID);
+  await seedSlaDemo(db, DEFAULT_TEAM_ID, clock.now());
   return true;
 }

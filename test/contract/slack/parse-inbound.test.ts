@@ -4,11 +4,14 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeSlackActionId, encodeSlackActionId } from "../../../src/adapters/slack/action-id.js";
 import { decodeSlackBody, isSslCheck } from "../../../src/adapters/slack/body.js";
+import { FORM_CALLBACK_ID, commandForm, formSpecFor } from "../../../src/adapters/slack/command-form.js";
+import { parseCommand } from "../../../commands/index.js";
 import {
   blockActionsToClick,
   classifySlackBody,
   commandTextOf,
   eventCallbackToEvent,
+  formSubmissionToEvent,
   slashCommandToEvent,
   viewSubmissionToEvent,
 } from "../../../src/adapters/slack/parse-inbound.js";
@@ -150,6 +153,47 @@ describe("modal submissions (view_submission)", () => {
     expect(readReasonMetadata(JSON.stringify({ actionId: "" }))).toBeUndefined();
     const view = reasonModal({ buttonLabel: "Reject this topic for good, with a reason", prompt: "Why?", click: { actionId: "a.b", value: "v", channelId: "C", messageTs: "1" } })!;
     expect([...view.title.text].length).toBe(24);
+  });
+});
+
+describe("command forms (a bare command that needs arguments)", () => {
+  it("opens for a command whose arguments are required and missing, not otherwise", () => {
+    expect(formSpecFor("/topic propose")?.id).toBe("topic.propose");
+    expect(formSpecFor("/mediaops topic propose")?.id).toBe("topic.propose");
+    expect(formSpecFor("/topic propose 春节攻略")).toBeUndefined();
+    expect(formSpecFor("/topic list")).toBeUndefined();
+    expect(formSpecFor("/topic")).toBeUndefined();
+    expect(formSpecFor("/mediaops")).toBeUndefined();
+  });
+
+  it("has a field per argument and an optional field per option, with the spec's help in the team's language", () => {
+    const view = commandForm(formSpecFor("/topic propose")!, "zh-CN", { channelId: "C1", channelName: "topics" });
+    expect(view).toMatchObject({ type: "modal", callback_id: FORM_CALLBACK_ID, title: { text: "/topic propose" }, submit: { text: "提交" } });
+    const inputs = view.blocks.filter((b) => b.type === "input") as { block_id: string; optional?: boolean; hint?: { text: string } }[];
+    expect(inputs.map((b) => [b.block_id, b.optional ?? false])).toEqual([
+      ["p:title", false], ["o:theme", true], ["o:platform", true], ["o:format", true], ["o:date", true], ["o:angle", true], ["o:refs", true],
+    ]);
+    expect(inputs[2]!.hint!.text).toContain("用逗号分隔");
+    expect(JSON.parse(view.private_metadata!)).toEqual({ id: "topic.propose", channelId: "C1", channelName: "topics" });
+  });
+
+  it("its submission is the command the registry would have parsed from typed text, quotes and spaces included", () => {
+    const view = commandForm(formSpecFor("/topic propose")!, "en", { channelId: "C1", channelName: "topics" });
+    const value = (v: string) => ({ value: { type: "plain_text_input", value: v } });
+    const doc = fixture("view-submission.json") as { view: Record<string, unknown> };
+    const body = asInteraction({
+      ...doc,
+      view: {
+        ...doc.view, callback_id: view.callback_id, private_metadata: view.private_metadata,
+        state: { values: { "p:title": value('The "best" --theme of 2026\nwinter'), "o:platform": value("douyin, weibo"), "o:date": value("2026-12-03 20:30"), "o:angle": value("  "), "o:theme": value("tips") } },
+      },
+    });
+    const event = formSubmissionToEvent(body)!;
+    expect(event).toMatchObject({ kind: "command", eventId: "111.222.valid", actor: { externalId: "W111" }, conversation: { externalId: "C1", name: "topics" } });
+    expect(parseCommand(event.text)).toEqual({
+      id: "topic.propose",
+      args: { title: 'The "best" --theme of 2026 winter', theme: "tips", platform: ["douyin", "weibo"], date: "2026-12-03 20:30" },
+    });
   });
 });
 

@@ -172,7 +172,7 @@ describe("shortening", () => {
 
   it("escapes &, < and > in mrkdwn and renders links as <url|label>", () => {
     const m = renderCard({ title: "A & B", tone: "neutral", blocks: [{ type: "text", text: "x < y && y > z" }, { type: "link", label: "Report <2026>", url: "https://example.com/a?b=1&c=2" }], fallbackText: "A & B <x>" });
-    expect(texts(m)).toEqual(["A & B", "x &lt; y &amp;&amp; y &gt; z", "<https://example.com/a?b=1&c=2|Report &lt;2026&gt;>"]);
+    expect(texts(m)).toEqual(["A & B", "x &lt; y &amp;&amp; y &gt; z", "<https://example.com/a?b=1&amp;c=2|Report &lt;2026&gt;>"]);
     expect(m.text).toBe("A &amp; B &lt;x&gt;");
   });
 

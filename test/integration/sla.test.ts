@@ -1,0 +1,132 @@
+// The SLA engine end to end on the console: items in through the signed webhook and /sla log, a FakeClock
+// moved through warnings, breach and escalation across National Day 2026, the cards each person received,
+// the buttons, and the audit trail.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIngest } from "../../src/adapters/ingest/verify.js";
+import { runSlaSweep } from "../../src/app/sla/sweep.js";
+import { FakeClock } from "../fakes/fake-clock.js";
+import { cardText, consoleClient, outcomeOf, type ApiMessage } from "../support/console-client.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+const SECRET = "sla-test-secret-0123456789";
+let svc: TestService;
+let con: ReturnType<typeof consoleClient>;
+
+beforeAll(async () => {
+  // Wednesday 2026-09-30 16:00 Shanghai, the eve of the National Day break (Oct 1-7).
+  svc = await startTestService({ clock: new FakeClock("2026-09-30T08:00:00Z"), env: { MEDIAOPS_INGEST_SECRET: SECRET } });
+  con = consoleClient(svc.app);
+});
+afterAll(() => svc.dispose());
+
+function ingest(items: unknown) {
+  const body = JSON.stringify(items);
+  const ts = String(Math.floor(svc.clock.now().getTime() / 1000));
+  return svc.app.inject({ method: "POST", url: "/ingest/comments", payload: body, headers: { "content-type": "application/json", "x-mediaops-timestamp": ts, "x-mediaops-signature": signIngest(SECRET, ts, body) } });
+}
+const item = (id: string, extra: Record<string, unknown> = {}) => ({ platform: "douyin", account: "brand-douyin", kind: "comment", externalId: id, author: "小林", text: `问题 ${id}`, link: `https://www.douyin.com/video/${id}`, createdAt: svc.clock.now().toISOString(), ...extra });
+async function cards(user: string): Promise<ApiMessage[]> {
+  const r = await con.read("sla", user);
+  return r.messages.filter((m) => m.authorKind === "bot" && m.card);
+}
+const at = (iso: string) => svc.clock.set(iso);
+
+describe("SLA across National Day 2026", () => {
+  it("warns the owner, then on breach tells owner and lead, then the manager, once per step", async () => {
+    const res = await ingest([item("nd-1")]);
+    expect(res.statusCode).toBe(200);
+    // 16:00 Wed + 480 working minutes: 150 on Sep 30, the 7-day break, then Oct 8 09:00-12:00 and 13:30-16:00.
+    expect(res.json().results[0]).toMatchObject({ status: "accepted", deadlineAt: "2026-10-08T08:00:00.000Z" });
+
+    at("2026-10-03T02:00:00Z"); // a holiday: nothing is due
+    expect((await runSlaSweep(svc.deps)).due).toBe(0);
+
+    at("2026-10-08T02:30:00Z"); // Oct 8 10:30 = 50% of the working time
+    expect(await runSlaSweep(svc.deps)).toMatchObject({ due: 1, claimed: 1, cards: 1 });
+    const warn = (await cards("chen.jie")).at(-1)!;
+    expect(warn.card!.title).toBe("即将超过响应时限 · #1");
+    expect(cardText(warn)).toContain("小林: “问题 nd-1”");
+    expect(cardText(warn)).toContain("还剩 5小时30分");
+    expect(warn.card!.blocks.some((b) => b.type === "actions" && b.buttons.map((x) => x.actionId).join() === "sla.claim,sla.answer,sla.dismiss,sla.reassign")).toBe(true);
+
+    at("2026-10-08T08:00:00Z"); // the deadline: breach to the owner, escalation step 1 to the lead
+    await runSlaSweep(svc.deps);
+    expect((await cards("chen.jie")).at(-1)!.card!.title).toBe("已超过响应时限 · #1");
+    const lead = (await cards("liu.yang")).at(-1)!;
+    expect(lead.card!.title).toBe("升级提醒：已超过响应时限 · #1");
+    expect(cardText(lead)).toContain("升级第 1/2 级");
+
+    at("2026-10-09T02:30:00Z"); // 240 working minutes after the deadline (Oct 9 10:30): the manager
+    await runSlaSweep(svc.deps);
+    expect(cardText((await cards("wang.fang")).at(-1)!)).toContain("升级第 2/2 级");
+
+    at("2026-10-12T02:30:00Z");
+    expect((await runSlaSweep(svc.deps)).due).toBe(0); // nothing left to send: each step went once
+    const trail = await svc.deps.db.auditLog.findMany({ where: { subjectType: "sla", subjectId: "1" }, orderBy: { id: "asc" } });
+    expect(trail.map((a) => a.action)).toEqual(["sla.breach", "sla.escalate", "sla.escalate"]);
+    expect(JSON.parse(trail[2]!.afterJson!)).toMatchObject({ step: 2, to: "manager" });
+  });
+
+  it("closes an item from its card and answers a late click on another copy clearly", async () => {
+    const mine = (await cards("chen.jie")).at(-1)!;
+    const r = await con.click("chen.jie", mine, "sla.answer", "已私信用户，提供了物流单号");
+    expect(r.status).toBe(200);
+    expect((await cards("chen.jie")).at(-1)!.card!.title).toContain("#1 已标记为已回复（已超时）");
+    const late = await con.click("liu.yang", (await cards("liu.yang")).at(-1)!, "sla.claim");
+    expect(late.error ?? cardText(late.messages.at(-1)!)).toMatch(/留言 #1 已经已回复（陈杰）/);
+    const row = await svc.deps.db.slaItem.findUniqueOrThrow({ where: { id: 1 } });
+    expect(row).toMatchObject({ status: "answered", nextReminderAt: null, answer: "已私信用户，提供了物流单号" });
+    const last = await svc.deps.db.auditLog.findFirst({ where: { subjectType: "sla", subjectId: "1" }, orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ action: "sla.answer", reason: "已私信用户，提供了物流单号" });
+    expect(outcomeOf(mine)).toBeUndefined();
+  });
+
+  it("sends one summary card for many due items and holds warnings in quiet hours", async () => {
+    at("2026-10-12T01:00:00Z"); // Monday 09:00
+    const res = await ingest([item("m-1"), item("m-2"), item("m-3")]);
+    expect(res.json().accepted).toBe(3);
+    const before = (await cards("chen.jie")).length;
+    at("2026-10-12T05:30:00Z"); // 13:30 = 240 working minutes: the 50% point of each
+    expect(await runSlaSweep(svc.deps)).toMatchObject({ claimed: 3, cards: 1 });
+    const after = await cards("chen.jie");
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)!.card!.title).toBe("有 3 条留言等你回复");
+
+    // A weibo comment for Emma (London): its 50% point is 08:00 in London on a quiet... no: pick a night one.
+    at("2026-10-12T09:00:00Z"); // 17:00 Shanghai, 10:00 London
+    await ingest([{ ...item("w-1"), platform: "weibo", account: "brand-weibo" }]);
+    const row = await svc.deps.db.slaItem.findFirstOrThrow({ where: { externalId: "w-1" } });
+    at("2026-10-12T22:00:00Z"); // past its 50% point; 23:00 in London: quiet hours
+    const emmaBefore = (await cards("emma")).length;
+    const swept = await runSlaSweep(svc.deps);
+    expect(swept.deferred).toBeGreaterThanOrEqual(1);
+    expect((await cards("emma")).length).toBe(emmaBefore);
+    const held = await svc.deps.db.slaItem.findUniqueOrThrow({ where: { id: row.id } });
+    expect(held.nextReminderAt?.toISOString()).toBe("2026-10-13T07:00:00.000Z"); // 08:00 BST
+    expect(held.warningsSent).toBe(0);
+  });
+
+  it("logs an item by hand, lists it on the board and in /sla mine, and gives figures", async () => {
+    at("2026-10-13T02:00:00Z"); // Tuesday 10:00
+    const r = await con.say("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1 用户说发货太慢 --kind complaint", "sla");
+    expect(cardText(r.messages.at(-1)!)).toMatch(/已登记为 #\d+，请在 2026-10-13 12:00 前回复。/);
+    const again = await con.say("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1", "sla");
+    expect(cardText(again.messages.at(-1)!)).toMatch(/该链接已登记为 #\d+/);
+    const bad = await con.say("chen.jie", "/sla log myspace https://x.example/1", "sla");
+    expect(cardText(bad.messages.at(-1)!)).toContain("未知平台“myspace”");
+
+    const board = await con.say("emma", "/sla board", "sla");
+    const text = cardText(board.messages.at(-1)!);
+    expect(text).toMatch(/^Open items by time left \(\d+\)/);
+    expect(text.indexOf("overdue")).toBeLessThan(text.indexOf("left ·")); // breached first
+    const mine = await con.say("emma", "/sla mine", "sla");
+    expect(cardText(mine.messages.at(-1)!)).toContain("Brand Weibo");
+
+    const stats = await con.say("wang.fang", "/sla stats 30d", "sla");
+    const s = cardText(stats.messages.at(-1)!);
+    expect(s).toContain("首次响应统计");
+    expect(s).toMatch(/陈杰：1 条，已回复 1/);
+    const badPeriod = await con.say("wang.fang", "/sla stats fortnight", "sla");
+    expect(cardText(badPeriod.messages.at(-1)!)).toContain("“fortnight”不是有效的时间段");
+  });
+});
