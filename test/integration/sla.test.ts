@@ -25,6 +25,12 @@ function ingest(items: unknown) {
   return svc.app.inject({ method: "POST", url: "/ingest/comments", payload: body, headers: { "content-type": "application/json", "x-mediaops-timestamp": ts, "x-mediaops-signature": signIngest(SECRET, ts, body) } });
 }
 const item = (id: string, extra: Record<string, unknown> = {}) => ({ platform: "douyin", account: "brand-douyin", kind: "comment", externalId: id, author: "小林", text: `问题 ${id}`, link: `https://www.douyin.com/video/${id}`, createdAt: svc.clock.now().toISOString(), ...extra });
+async function last(user: string, say: string): Promise<string> {
+  const said = await con.say(user, say, "sla");
+  if (said.error) return said.error;
+  const r = await con.read("sla", user);
+  return cardText(r.messages.filter((m) => m.authorKind === "bot").at(-1)!);
+}
 async function cards(user: string): Promise<ApiMessage[]> {
   const r = await con.read("sla", user);
   return r.messages.filter((m) => m.authorKind === "bot" && m.card);
@@ -86,17 +92,17 @@ describe("SLA across National Day 2026", () => {
     const res = await ingest([item("m-1"), item("m-2"), item("m-3")]);
     expect(res.json().accepted).toBe(3);
     const before = (await cards("chen.jie")).length;
-    at("2026-10-12T05:30:00Z"); // 13:30 = 240 working minutes: the 50% point of each
+    at("2026-10-12T06:30:00Z"); // 14:30 = 240 working minutes: the 50% point of each
     expect(await runSlaSweep(svc.deps)).toMatchObject({ claimed: 3, cards: 1 });
     const after = await cards("chen.jie");
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)!.card!.title).toBe("有 3 条留言等你回复");
 
-    // A weibo comment for Emma (London): its 50% point is 08:00 in London on a quiet... no: pick a night one.
-    at("2026-10-12T09:00:00Z"); // 17:00 Shanghai, 10:00 London
+    // A weibo comment for Emma (London), at 17:00 Shanghai: its 50% point is Tuesday 11:30 Shanghai, 04:30 in London.
+    at("2026-10-12T09:00:00Z");
     await ingest([{ ...item("w-1"), platform: "weibo", account: "brand-weibo" }]);
     const row = await svc.deps.db.slaItem.findFirstOrThrow({ where: { externalId: "w-1" } });
-    at("2026-10-12T22:00:00Z"); // past its 50% point; 23:00 in London: quiet hours
+    at("2026-10-13T03:30:00Z"); // due, but 04:30 in London: quiet hours until 08:00 BST
     const emmaBefore = (await cards("emma")).length;
     const swept = await runSlaSweep(svc.deps);
     expect(swept.deferred).toBeGreaterThanOrEqual(1);
@@ -107,26 +113,19 @@ describe("SLA across National Day 2026", () => {
   });
 
   it("logs an item by hand, lists it on the board and in /sla mine, and gives figures", async () => {
-    at("2026-10-13T02:00:00Z"); // Tuesday 10:00
-    const r = await con.say("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1 用户说发货太慢 --kind complaint", "sla");
-    expect(cardText(r.messages.at(-1)!)).toMatch(/已登记为 #\d+，请在 2026-10-13 12:00 前回复。/);
-    const again = await con.say("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1", "sla");
-    expect(cardText(again.messages.at(-1)!)).toMatch(/该链接已登记为 #\d+/);
-    const bad = await con.say("chen.jie", "/sla log myspace https://x.example/1", "sla");
-    expect(cardText(bad.messages.at(-1)!)).toContain("未知平台“myspace”");
+    at("2026-10-13T04:00:00Z"); // Tuesday 12:00: a complaint's 2 working hours run 13:30-15:30
+    expect(await last("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1 用户说发货太慢 --kind complaint")).toMatch(/已登记为 #\d+，请在 2026-10-13 15:30 前回复。/);
+    expect(await last("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1")).toMatch(/该链接已登记为 #\d+/);
+    expect(await last("chen.jie", "/sla log myspace https://x.example/1")).toContain("未知平台“myspace”");
 
-    const board = await con.say("emma", "/sla board", "sla");
-    const text = cardText(board.messages.at(-1)!);
+    const text = await last("emma", "/sla board");
     expect(text).toMatch(/^Open items by time left \(\d+\)/);
     expect(text.indexOf("overdue")).toBeLessThan(text.indexOf("left ·")); // breached first
-    const mine = await con.say("emma", "/sla mine", "sla");
-    expect(cardText(mine.messages.at(-1)!)).toContain("Brand Weibo");
+    expect(await last("emma", "/sla mine")).toContain("Brand Weibo");
 
-    const stats = await con.say("wang.fang", "/sla stats 30d", "sla");
-    const s = cardText(stats.messages.at(-1)!);
+    const s = await last("wang.fang", "/sla stats 30d");
     expect(s).toContain("首次响应统计");
     expect(s).toMatch(/陈杰：1 条，已回复 1/);
-    const badPeriod = await con.say("wang.fang", "/sla stats fortnight", "sla");
-    expect(cardText(badPeriod.messages.at(-1)!)).toContain("“fortnight”不是有效的时间段");
+    expect(await last("wang.fang", "/sla stats fortnight")).toContain("“fortnight”不是有效的时间段");
   });
 });

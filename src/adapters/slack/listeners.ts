@@ -59,6 +59,16 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
         log.error({ err, what }, "slack: listener failed");
       }
     });
+  /** Opens a modal; when Slack refuses (an expired trigger), the request runs without it and is refused with help. */
+  const openModal = async (client: webApi.WebClient, triggerId: string, view: Parameters<webApi.WebClient["views"]["open"]>[0]["view"]) => {
+    try {
+      await client.views.open({ trigger_id: triggerId, view });
+      return true;
+    } catch (err) {
+      log.warn({ err: String(err) }, "slack: views.open failed; running the request without the modal");
+      return false;
+    }
+  };
   /** A refusal goes back through response_url when the request has one, else as an ephemeral message. */
   const refuse = async (outcome: InboundOutcome, event: InboundEvent, client: webApi.WebClient, respond?: RespondFn) => {
     if (outcome.ok) return;
@@ -76,8 +86,7 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
       const spec = formSpecFor(event.text);
       if (spec && body.trigger_id) {
         const where = { channelId: event.conversation.externalId, channelName: event.conversation.name };
-        await client.views.open({ trigger_id: body.trigger_id, view: commandForm(spec, defaultLocale, where) });
-        return;
+        if (await openModal(client, body.trigger_id, commandForm(spec, defaultLocale, where))) return;
       }
       await refuse(await run(event), event, client, respond);
     });
@@ -102,10 +111,7 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
           prompt: click.prompt,
           click: { actionId: click.event.actionId, value: click.event.value, channelId: click.event.message.conversationId, channelName: click.event.conversation.name, messageTs: click.event.message.messageId },
         });
-        if (view) {
-          await client.views.open({ trigger_id: click.triggerId, view });
-          return;
-        }
+        if (view && (await openModal(client, click.triggerId, view))) return;
       }
       await refuse(await run(click.event), click.event, client, respond);
     });

@@ -4,6 +4,9 @@ import type { Clock } from "../../lib/clock.js";
 import type { Card } from "../../messaging/card.js";
 import type { ConsoleMessageStore } from "../../messaging/console-store.js";
 
+/** How many messages the page loads per channel. */
+export const STREAM_LIMIT = 500;
+
 /** A message as the console API returns it. */
 export interface ConsoleMessageView {
   id: string;
@@ -54,9 +57,11 @@ export async function listConsoleMessages(db: Db, channel: string, viewerId: str
       OR: [{ visibleToId: null }, ...(viewerId ? [{ visibleToId: viewerId }] : [])],
       ...(ids ? { id: { in: ids } } : {}),
     },
-    orderBy: { id: "asc" },
-    take: ids ? undefined : 500,
+    // The newest STREAM_LIMIT messages, shown oldest first.
+    orderBy: { id: "desc" },
+    take: ids ? undefined : STREAM_LIMIT,
   });
+  rows.reverse();
   const authors = await db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.authorId ? [r.authorId] : [])) } }, select: { id: true, handle: true, displayName: true } });
   const byId = new Map(authors.map((a) => [a.id, a]));
   return rows.map((r) => {
