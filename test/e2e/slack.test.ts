@@ -197,6 +197,15 @@ describe("the Slack endpoint", () => {
     expect(String(card.args["text"])).toContain("2026-12-21");
   });
 
+  it("when the form cannot be opened (expired trigger), the bare command is refused with its usage instead", async () => {
+    fake.failNext("views.open", "expired_trigger_id");
+    const { ack, trigger: t } = await slash(OPERATOR, "/topic", "propose");
+    expect(ack.status).toBe(200);
+    const refusal = await fake.waitFor("the refusal", () => fake.responses.find((r) => r.id === t));
+    expect(refusal.body["response_type"]).toBe("ephemeral");
+    expect(String(refusal.body["text"])).toContain("/topic propose <title>");
+  });
+
   it("/topic list answers the person ephemerally with chat.postEphemeral", async () => {
     const before = fake.callsTo("chat.postEphemeral").length;
     const { ack } = await slash(OPERATOR, "/topic", "list");

@@ -12,7 +12,7 @@ import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
 import { cardContext, postRequestCards, refreshReviewCards, sendAlert } from "./review-cards.js";
 import { bumpReview, closePass, moveTopic, openLevel } from "./review-levels.js";
-import { authorsOf, currentPass, decisionsOf, loadReviewState, reviewTx, versionOf, type LevelRecord, type ReviewState } from "./review-records.js";
+import { authorsOf, currentPass, decisionsOf, loadReviewState, lockReview, reviewTx, versionOf, type LevelRecord, type ReviewState } from "./review-records.js";
 import { namesOf } from "./review-people.js";
 import { earlierApprovers, fmtAt, levelLineView, type ViewContext } from "./review-view-model.js";
 
@@ -33,6 +33,7 @@ export async function decideReview(scope: RequestScope, input: DecideInput): Pro
     throw new AppError("review.reason_required", { what: reviewNotices[locale].reasonWhat[input.decision === "reject" ? "reject" : "changes"] });
   }
   await reviewTx(scope.deps.db, async (tx) => {
+    await lockReview(tx, scope.team.id, input.reviewId);
     const s = await loadReviewState(tx, scope.team.id, input.reviewId);
     const pass = decidablePass(scope, s, await cardContext(tx, scope, s), input);
     const def = s.review.chain.levels[pass.level - 1]!;

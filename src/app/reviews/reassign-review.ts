@@ -11,7 +11,7 @@ import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
 import { cardContext, postRequestCards, refreshReviewCards } from "./review-cards.js";
 import { bumpReview } from "./review-levels.js";
-import { authorsOf, currentPass, decisionsOf, loadReviewState, reviewTx, versionOf, type LevelRecord, type ReviewState } from "./review-records.js";
+import { authorsOf, currentPass, decisionsOf, loadReviewState, lockReview, reviewTx, versionOf, type LevelRecord, type ReviewState } from "./review-records.js";
 
 /** The open review's current pass, checked to take `newcomer` as a reviewer. */
 function passFor(scope: RequestScope, s: ReviewState, newcomer: Member): LevelRecord {
@@ -42,6 +42,7 @@ export async function transferReview(scope: RequestScope, reviewId: number, toHa
   const from = fromHandle ? await memberByHandle(db, scope.team.id, fromHandle) : scope.actor;
   if (from.id !== scope.actor.id && !mayAct(scope.actor.roles, ["manager"])) throw new AppError("review.only_self_or_manager", { what: reviewNotices[locale].transferWhat });
   await reviewTx(db, async (tx) => {
+    await lockReview(tx, scope.team.id, reviewId);
     const s = await loadReviewState(tx, scope.team.id, reviewId);
     const pass = passFor(scope, s, to);
     if (!pass.reviewers.includes(from.id) || decisionsOf(s, pass).some((d) => d.reviewerId === from.id)) throw new AppError("review.not_pending_reviewer", { name: from.displayName });
@@ -57,6 +58,7 @@ export async function addReviewer(scope: RequestScope, reviewId: number, handle:
   const locale = scope.actor.locale;
   const user = await memberByHandle(db, scope.team.id, handle);
   await reviewTx(db, async (tx) => {
+    await lockReview(tx, scope.team.id, reviewId);
     const s = await loadReviewState(tx, scope.team.id, reviewId);
     const pass = passFor(scope, s, user);
     if (!pass.reviewers.includes(scope.actor.id) && !mayAct(scope.actor.roles, ["manager"])) throw new AppError("review.only_self_or_manager", { what: reviewNotices[locale].addWhat });

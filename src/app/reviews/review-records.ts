@@ -94,6 +94,15 @@ export function authorsOf(s: Pick<ReviewState, "review" | "topic">, versionSubmi
 }
 
 /**
+ * Takes the review's row lock for the rest of the transaction (a write that changes nothing), so two decisions
+ * on one review never interleave: on PostgreSQL the second waits and then reads what the first committed; on
+ * SQLite the transaction becomes the writer at once instead of failing to upgrade later.
+ */
+export async function lockReview(tx: Tx, teamId: string, id: number): Promise<void> {
+  await tx.review.updateMany({ where: { id, teamId }, data: { stateVersion: { increment: 0 } } });
+}
+
+/**
  * Review transactions wait longer than Prisma's 2 s default for their turn: the SQLite adapter runs one
  * transaction at a time, and a burst of clicks on one card queues them (each is short).
  */

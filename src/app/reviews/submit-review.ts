@@ -24,6 +24,8 @@ export async function submitReview(scope: RequestScope, args: ArgsOf<"review.sub
   const { db } = scope.deps;
   const cc = await Promise.all((args.cc ?? []).map((h) => memberByHandle(db, scope.team.id, h)));
   return reviewTx(db, async (tx) => {
+    // The topic's row lock: two submissions of one topic at the same moment start one review.
+    await tx.topic.updateMany({ where: { id: args.topic, teamId: scope.team.id }, data: { version: { increment: 0 } } });
     const topic = await findTopic(tx, scope.team.id, args.topic);
     const active = await tx.review.findFirst({ where: { teamId: scope.team.id, topicId: topic.id, status: { in: ["open", "changes_requested"] } }, orderBy: { id: "desc" } });
     if (active?.status === "open") throw new AppError("review.already_open", { id: active.id, topic: topic.id });

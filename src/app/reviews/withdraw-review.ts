@@ -10,7 +10,7 @@ import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
 import { cardContext, refreshReviewCards, sendAlert } from "./review-cards.js";
 import { bumpReview, closePass, moveTopic } from "./review-levels.js";
-import { authorsOf, currentPass, decisionsOf, loadReviewState, reviewTx, versionOf, type ReviewState } from "./review-records.js";
+import { authorsOf, currentPass, decisionsOf, loadReviewState, lockReview, reviewTx, versionOf, type ReviewState } from "./review-records.js";
 import { namesOf } from "./review-people.js";
 import { fmtAt } from "./review-view-model.js";
 
@@ -27,6 +27,7 @@ function assertAuthorOrManager(scope: RequestScope, s: ReviewState, what: string
 export async function withdrawReview(scope: RequestScope, reviewId: number, reason: string | undefined, viaCard = false): Promise<void> {
   const locale = scope.actor.locale;
   await reviewTx(scope.deps.db, async (tx) => {
+    await lockReview(tx, scope.team.id, reviewId);
     const s = await loadReviewState(tx, scope.team.id, reviewId);
     if (!ACTIVE_REVIEW_STATUSES.includes(s.review.status)) {
       throw new AppError(viaCard ? "review.already_decided" : "review.closed", { id: reviewId, status: reviewCopy[locale].reviewStatus[s.review.status], outcome: reviewCopy[locale].reviewStatus[s.review.status] });
@@ -56,6 +57,7 @@ export async function withdrawReview(scope: RequestScope, reviewId: number, reas
 export async function nudgeReview(scope: RequestScope, reviewId: number, viaCard = false): Promise<void> {
   const locale = scope.actor.locale;
   await reviewTx(scope.deps.db, async (tx) => {
+    await lockReview(tx, scope.team.id, reviewId);
     const s = await loadReviewState(tx, scope.team.id, reviewId);
     const pass = currentPass(s);
     if (s.review.status !== "open" || !pass) {
