@@ -41,7 +41,7 @@ export function reviewAlertCard(v: ReviewAlertView, locale: Locale): Card {
   const name = levelName(v.levelName, locale);
   const level = locale === "en" ? `level ${v.level}/${v.levels} (${name})` : `「${name}」（第 ${v.level}/${v.levels} 级）`;
   const head = HEAD[locale][v.kind](v, level, (xs) => (xs.length > 0 ? xs.join(c.sep) : "—"));
-  const lines = [head, ...(v.reason ? [`${c.note}: ${v.reason}`] : [])];
+  const lines = [head, ...(v.reason ? [`${c.reason}: ${v.reason}`] : [])];
   const title = c.title(v.reviewId, v.topicId, v.title);
   return { title, tone: TONE[v.kind], blocks: [{ type: "list", items: lines }], fallbackText: [title, ...lines].join("\n") };
 }

@@ -8,7 +8,7 @@ import type { LevelStatus, ReviewStatus } from "../../src/domain/reviews/status.
 export interface ReviewCopy {
   title: (reviewId: number, topicId: number, title: string) => string;
   author: string; version: string; level: string; rule: string; reviewers: string; due: string; flags: string;
-  chain: string; status: string; cc: string; note: string; draft: string; openDraft: string;
+  chain: string; status: string; cc: string; note: string; reason: string; draft: string; openDraft: string;
   urgent: string; sensitive: string; overdue: string;
   approve: string; changes: string; reject: string; nudge: string; withdraw: string;
   back: (level: number) => string;
@@ -52,7 +52,7 @@ export const reviewCopy: Record<Locale, ReviewCopy> = {
   en: {
     title: (r, t, title) => `Review R${r} · #${t} ${title}`,
     author: "Author", version: "Version", level: "Level", rule: "Rule", reviewers: "Reviewers", due: "Due", flags: "Flags",
-    chain: "Chain", status: "Status", cc: "CC", note: "Note", draft: "Draft", openDraft: "Open the draft",
+    chain: "Chain", status: "Status", cc: "CC", note: "Note", reason: "Reason", draft: "Draft", openDraft: "Open the draft",
     urgent: "urgent", sensitive: "sensitive", overdue: "⚠ overdue",
     approve: "Approve", changes: "Request changes", reject: "Reject", nudge: "Nudge", withdraw: "Withdraw",
     back: (l) => `Back to level ${l}`,
@@ -81,7 +81,7 @@ export const reviewCopy: Record<Locale, ReviewCopy> = {
   "zh-CN": {
     title: (r, t, title) => `审核 R${r} · #${t} ${title}`,
     author: "作者", version: "版本", level: "级别", rule: "规则", reviewers: "审核人", due: "截止", flags: "标记",
-    chain: "审核流程", status: "状态", cc: "抄送", note: "说明", draft: "稿件", openDraft: "查看稿件",
+    chain: "审核流程", status: "状态", cc: "抄送", note: "说明", reason: "原因", draft: "稿件", openDraft: "查看稿件",
     urgent: "加急", sensitive: "敏感", overdue: "⚠ 已超时",
     approve: "通过", changes: "要求修改", reject: "驳回", nudge: "催办", withdraw: "撤回",
     back: (l) => `退回第 ${l} 级`,

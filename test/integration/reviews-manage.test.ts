@@ -133,7 +133,7 @@ describe("transfer, add, nudge, withdraw", () => {
     const withdrawn = await ok(api.click("chen.jie", status, "review.withdraw", "选题暂停"));
     expect(outcomeOf(withdrawn.messages.find((m) => m.id === status.id)!)).toBe("陈杰 已撤回 · 11:01 · 选题暂停");
     expect(outcomeOf(await requestCard(api, reviewId, 1))).toBe("陈杰 已撤回 · 11:01 · 选题暂停");
-    expect((await api.click("chen.jie", status, "review.nudge")).error).toBe("已有结果：已撤回。没有做任何更改。");
+    expect((await api.click("chen.jie", status, "review.nudge")).error).toBe("已有结果：陈杰 已撤回 · 11:01 · 选题暂停。没有做任何更改。");
     expect(await svc.deps.db.review.findUnique({ where: { id: reviewId } })).toMatchObject({ status: "withdrawn", closedReason: "选题暂停" });
   });
 });

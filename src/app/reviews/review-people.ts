@@ -25,9 +25,9 @@ export async function resolvePeople(db: Db | Tx, teamId: string, people: TPeople
   return out;
 }
 
-/** Everyone in the team, oldest account first. */
+/** Everyone in the team, oldest account first (then by handle, so the order never depends on the database). */
 export async function teamMembers(db: Db | Tx, teamId: string): Promise<Member[]> {
-  const rows = await db.user.findMany({ where: { teamId }, orderBy: { createdAt: "asc" } });
+  const rows = await db.user.findMany({ where: { teamId }, orderBy: [{ createdAt: "asc" }, { handle: "asc" }] });
   return rows.map(toMember);
 }
 

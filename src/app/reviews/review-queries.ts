@@ -20,7 +20,7 @@ export async function reviewStatus(scope: RequestScope, id: number): Promise<voi
 /** The team's open reviews, oldest first. */
 async function openReviews(scope: RequestScope): Promise<ReviewState[]> {
   const { db } = scope.deps;
-  const rows = await db.review.findMany({ where: { teamId: scope.team.id, status: "open" }, orderBy: { createdAt: "asc" }, take: LIST_LIMIT, select: { id: true } });
+  const rows = await db.review.findMany({ where: { teamId: scope.team.id, status: "open" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: { id: true } });
   return Promise.all(rows.map((r) => loadReviewState(db, scope.team.id, r.id)));
 }
 

@@ -27,7 +27,7 @@ export interface SweepResult {
 export async function sweepReviewDeadlines(deps: AppDeps, now: Date = deps.clock.now()): Promise<SweepResult> {
   const due = await deps.db.reviewLevelState.findMany({
     where: { status: "pending", nextReminderAt: { lte: now } },
-    orderBy: { nextReminderAt: "asc" },
+    orderBy: [{ nextReminderAt: "asc" }, { id: "asc" }],
     take: SWEEP_BATCH,
     select: { id: true },
   });

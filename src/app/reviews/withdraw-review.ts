@@ -2,6 +2,7 @@
 // reviewers (催办; at most once an hour, so a nudge button cannot be used to spam).
 import { reviewCopy } from "../../../templates/review/review-copy.js";
 import { reviewNotices } from "../../../templates/review/review-notices.js";
+import type { Tx } from "../../db/client.js";
 import { AppError } from "../../domain/errors.js";
 import { mayAct } from "../../domain/roles.js";
 import { ACTIVE_REVIEW_STATUSES } from "../../domain/reviews/status.js";
@@ -17,6 +18,16 @@ import { fmtAt } from "./review-view-model.js";
 /** How often the author may nudge one review. */
 export const NUDGE_INTERVAL_MS = 60 * 60 * 1000;
 
+/** "陈杰 已撤回 · 11:01 · 选题暂停" for a closed review, else its status name: what a stale button is told. */
+async function closedText(tx: Tx, scope: RequestScope, s: ReviewState): Promise<string> {
+  const c = reviewCopy[scope.actor.locale];
+  const status = c.reviewStatus[s.review.status];
+  if (!s.review.closedById || !s.review.closedAt) return status;
+  const ctx = await cardContext(tx, scope, s);
+  const line = c.byAt(status, namesOf(ctx.members, [s.review.closedById])[0]!, "", fmtAt(s.review.closedAt, ctx.zone, ctx.now));
+  return s.review.closedReason ? `${line} · ${s.review.closedReason}` : line;
+}
+
 /** Refuses anyone but an author of the current version or a manager. */
 function assertAuthorOrManager(scope: RequestScope, s: ReviewState, what: string): void {
   const authors = authorsOf(s, versionOf(s, s.review.currentVersion).submittedById);
@@ -30,7 +41,8 @@ export async function withdrawReview(scope: RequestScope, reviewId: number, reas
     await lockReview(tx, scope.team.id, reviewId);
     const s = await loadReviewState(tx, scope.team.id, reviewId);
     if (!ACTIVE_REVIEW_STATUSES.includes(s.review.status)) {
-      throw new AppError(viaCard ? "review.already_decided" : "review.closed", { id: reviewId, status: reviewCopy[locale].reviewStatus[s.review.status], outcome: reviewCopy[locale].reviewStatus[s.review.status] });
+      if (viaCard) throw new AppError("review.already_decided", { outcome: await closedText(tx, scope, s) });
+      throw new AppError("review.closed", { id: reviewId, status: reviewCopy[locale].reviewStatus[s.review.status] });
     }
     assertAuthorOrManager(scope, s, reviewNotices[locale].withdrawWhat);
     const pass = currentPass(s);
@@ -61,8 +73,8 @@ export async function nudgeReview(scope: RequestScope, reviewId: number, viaCard
     const s = await loadReviewState(tx, scope.team.id, reviewId);
     const pass = currentPass(s);
     if (s.review.status !== "open" || !pass) {
-      const status = reviewCopy[locale].reviewStatus[s.review.status];
-      throw new AppError(viaCard ? "review.already_decided" : "review.not_waiting", { id: reviewId, status, outcome: status });
+      if (viaCard) throw new AppError("review.already_decided", { outcome: await closedText(tx, scope, s) });
+      throw new AppError("review.not_waiting", { id: reviewId, status: reviewCopy[locale].reviewStatus[s.review.status] });
     }
     assertAuthorOrManager(scope, s, reviewNotices[locale].nudgeWhat);
     const ctx = await cardContext(tx, scope, s);
