@@ -34,13 +34,15 @@ async function setup(n: number) {
      VALUES ('default', 'douyin', 'brand-douyin', 'comment', ?, 'u', '什么时候发货？', 'bench', ?, ?, 'comments', 480, ?, ?, ?, 'open', ?, ?)`,
   );
   const t0 = performance.now();
-  const ms = (d: Date) => d.getTime(); // Prisma's SQLite adapter stores DateTime as epoch milliseconds
+  // The better-sqlite3 driver adapter stores DateTime as ISO 8601 text with "+00:00".
+  const ms = (d: Date) => d.toISOString().replace("Z", "+00:00");
+  const at = (t: number) => ms(new Date(t));
   const created = ms(new Date("2026-11-26T01:00:00Z"));
   const deadline = ms(new Date("2026-11-26T02:00:00Z"));
   const fill = raw.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       // The first DUE rows are due now; the rest much later (spread over a week).
-      const next = i < DUE ? ms(NOW) - 1000 : ms(NOW) + 3_600_000 + (i % 604_800) * 1000;
+      const next = at(i < DUE ? NOW.getTime() - 1000 : NOW.getTime() + 3_600_000 + (i % 604_800) * 1000);
       ins.run(`bench-${i}`, created, created, deadline, deadline, sched, next, created);
     }
   });

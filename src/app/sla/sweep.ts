@@ -40,6 +40,7 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
     });
     if (due.length === 0) break;
     result.due += due.length;
+    const claimedBefore = result.claimed;
     for (const teamId of new Set(due.map((d) => d.teamId))) if (!contexts.has(teamId)) contexts.set(teamId, await loadSlaContext(db, teamId));
     const zones = new Map((await db.user.findMany({ where: { teamId: { in: [...contexts.keys()] } }, select: { id: true, timezone: true, displayName: true } })).map((u) => [u.id, u]));
     const names = new Map([...zones].map(([id, u]) => [id, u.displayName]));
@@ -97,7 +98,8 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         result.cards++;
       }
     });
-    if (due.length < CHUNK) break;
+    // A chunk where nothing could be claimed (others took it all) ends the sweep instead of re-reading it.
+    if (due.length < CHUNK || result.claimed === claimedBefore) break;
   }
   if (opts.deliver !== false && outbox.length > 0) await deliverOutbox(deps, outbox);
   return result;

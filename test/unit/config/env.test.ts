@@ -8,7 +8,8 @@ describe("configuration", () => {
   it("stops with one line naming the variable and what is wrong", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/^Configuration error: PORT .*\(got "eighty"\)$/);
-    expect(() => loadConfig({ DATABASE_URL: "postgres://x" })).toThrow('Configuration error: DATABASE_URL must be a file: URL such as file:./data/mediaops.db (got "postgres://x")');
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow('Configuration error: DATABASE_URL must be a file: URL such as file:./data/mediaops.db, or a postgresql:// URL (got "mysql://x")');
+    expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/mediaops" }).DATABASE_URL).toMatch(/^postgresql:/);
     expect(() => loadConfig({ MEDIAOPS_TIMEZONE: "Mars/Olympus" })).toThrow('Configuration error: MEDIAOPS_TIMEZONE is not an IANA time zone (got "Mars/Olympus")');
     expect(() => loadConfig({ MEDIAOPS_DEMO: "maybe" })).toThrow(/^Configuration error: MEDIAOPS_DEMO /);
   });
