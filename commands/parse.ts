@@ -31,6 +31,10 @@ export function parseCommand(text: string): ParsedCommand {
   const hasSubcommands = ALL_COMMANDS.some((c) => c.words[0] === root && c.words.length > 1);
   if (hasSubcommands && (sub === undefined || sub === "help")) return { id: "help", args: { topic: root } };
   const spec = findSpec(words);
+  const lower = words.map((w) => w.toLowerCase());
+  if (!spec && ALL_COMMANDS.some((c) => c.words.length > lower.length && lower.every((w, i) => c.words[i] === w))) {
+    return { id: "help", args: { topic: lower.join(" ") } }; // a command group typed alone: "/review chain"
+  }
   if (!spec) {
     if (isRoot) throw new AppError("command.unknown_subcommand", { root, word: sub ?? "", known: subcommandsOf(root) });
     throw new AppError("command.unknown", { word: root });
@@ -42,7 +46,7 @@ export function parseCommand(text: string): ParsedCommand {
 
 /** The subcommands under a root, for "did you mean" lists. */
 export function subcommandsOf(root: string): string {
-  return ALL_COMMANDS.filter((c) => c.words[0] === root && c.words[1]).map((c) => c.words[1]).join(", ");
+  return [...new Set(ALL_COMMANDS.filter((c) => c.words[0] === root && c.words[1]).map((c) => c.words[1]))].join(", ");
 }
 
 function stripWords(text: string, count: number): string {

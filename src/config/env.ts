@@ -54,7 +54,9 @@ export function loadConfig(source: Record<string, string | undefined>): TEnv {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const got = cleaned[name];
-    const shown = got === undefined || /TOKEN|SECRET|KEY/.test(name) ? "" : ` (got "${got}")`;
+    // Never echo a secret: tokens, keys, and URLs that may carry a password.
+    const secret = /TOKEN|SECRET|KEY|PASSWORD/.test(name) || (got !== undefined && /:\/\/[^/]*@/.test(got));
+    const shown = got === undefined || secret ? "" : ` (got "${got}")`;
     throw new ConfigError(`Configuration error: ${name} ${issue.message}${shown}`);
   }
   const env = parsed.data;

@@ -4,11 +4,11 @@
 // are audited. Quiet hours hold everything but complaint breaches.
 import { dueEvents, nextReminderAt, overridesQuietHours, quietUntil, type ReminderEvent, type SlaRole } from "../../domain/sla/index.js";
 import type { SlaItemView } from "../../../templates/sla/sla-view.js";
-import { audit } from "../audit.js";
 import type { AppDeps } from "../deps.js";
 import { deliverOutbox } from "../outbox/deliver.js";
 import { loadTeam } from "../team.js";
 import { buildItemView, type SlaRow } from "./item-view.js";
+import { claimBatch, type ClaimPlan } from "./claim-batch.js";
 import { notifyPerson, slaChannel } from "./notify-person.js";
 import { accountKey, loadSlaContext, resolveRole, scheduleOf, type SlaContext } from "./sla-context.js";
 
@@ -47,6 +47,7 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
 
     await db.$transaction(async (tx) => {
       const notes: Map<string, Note[]> = new Map();
+      const plans: (ClaimPlan & { row: (typeof due)[number]; hold: boolean; recipients: { e: ReminderEvent; userId: string | null }[]; deadlineAt: Date; targets: SlaRole[] })[] = [];
       for (const row of due) {
         const ctx = contexts.get(row.teamId)!;
         const { schedule, targets } = scheduleOf(row);
@@ -54,15 +55,16 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         const recipients = events.map((e) => ({ e, userId: recipientOf(ctx, row, e, targets) }));
         const first = recipients.find((r) => r.userId)?.userId;
         const quiet = first ? quietUntil(now, zones.get(first)?.timezone ?? ctx.zone) : undefined;
-        const hold = quiet && events.length > 0 && !overridesQuietHours(row.kind as never, events);
-        const next = hold ? quiet : nextReminderAt(schedule, state);
-        const claimed = await tx.slaItem.updateMany({
-          where: { id: row.id, status: row.status, nextReminderAt: row.nextReminderAt },
-          data: hold
-            ? { nextReminderAt: next, updatedAt: now }
-            : { warningsSent: state.warningsSent, escalationStep: state.stage, nextReminderAt: next, updatedAt: now, ...(row.escalationStep === 0 && state.stage > 0 ? { breachedAt: schedule.deadlineAt } : {}) },
-        });
-        if (claimed.count === 0) continue; // another replica took it
+        const hold = Boolean(quiet && events.length > 0 && !overridesQuietHours(row.kind as never, events));
+        const kept = { warningsSent: row.warningsSent, escalationStep: row.escalationStep, nextReminderAt: quiet ?? null, breachedAt: null };
+        const moved = { warningsSent: state.warningsSent, escalationStep: state.stage, nextReminderAt: nextReminderAt(schedule, state), breachedAt: state.stage > 0 ? schedule.deadlineAt : null };
+        plans.push({ id: row.id, status: row.status, warningsSent: row.warningsSent, escalationStep: row.escalationStep, next: hold ? kept : moved, row, hold, recipients, deadlineAt: schedule.deadlineAt, targets });
+      }
+      const won = await claimBatch(tx, plans, now);
+      const audits: Parameters<typeof tx.auditLog.createMany>[0]["data"] & unknown[] = [];
+      for (const { row, hold, recipients, deadlineAt, targets } of plans) {
+        if (!won.has(row.id)) continue; // another replica took it
+        const ctx = contexts.get(row.teamId)!;
         result.claimed++;
         if (hold) {
           result.deferred++;
@@ -70,11 +72,8 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         }
         for (const { e, userId } of recipients) {
           if (e.type !== "warn") {
-            await audit(tx, {
-              teamId: row.teamId, actorId: null, action: e.type === "breach" ? "sla.breach" : "sla.escalate", subjectType: "sla", subjectId: row.id,
-              after: e.type === "breach" ? { deadlineAt: schedule.deadlineAt.toISOString(), notified: userId } : { step: e.step + 1, to: targets[e.step], notified: userId },
-              at: now,
-            });
+            const after = e.type === "breach" ? { deadlineAt: deadlineAt.toISOString(), notified: userId } : { step: e.step + 1, to: targets[e.step], notified: userId };
+            audits.push({ teamId: row.teamId, actorId: null, action: e.type === "breach" ? "sla.breach" : "sla.escalate", subjectType: "sla", subjectId: String(row.id), beforeJson: null, afterJson: JSON.stringify(after), reason: null, createdAt: now });
           }
           if (!userId) continue;
           const step = e.type === "escalate" ? { n: e.step + 1, of: targets.length } : undefined;
@@ -87,6 +86,8 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
           notes.set(`${row.teamId}|${userId}`, list);
         }
       }
+      // Audit rows in the shape of app/audit.ts, written in one statement.
+      if (audits.length > 0) await tx.auditLog.createMany({ data: audits });
       const teams = new Map<string, Awaited<ReturnType<typeof loadTeam>>>();
       for (const [key, list] of notes) {
         const teamId = key.split("|")[0]!;
