@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { ServiceProcess } from "../../test/support/process.js";
 import { createTestDatabase, dropTestDatabase } from "../../test/support/postgres.js";
 import { rssMb, runLoad } from "./load.js";
@@ -214,7 +214,7 @@ async function main(): Promise<void> {
     ``,
   ].join("\n");
   process.stdout.write(`${report}\n`);
-  writeFileSync(join(ROOT, process.env.BENCH_OUT ?? "docs/benchmarks.md"), report);
+  writeFileSync(resolve(ROOT, process.env.BENCH_OUT ?? "docs/benchmarks.md"), report);
   log(`written to ${process.env.BENCH_OUT ?? "docs/benchmarks.md"}`);
 }
 

@@ -9,6 +9,7 @@ import { deliverOutbox } from "../outbox/deliver.js";
 import { loadTeam } from "../team.js";
 import { buildItemView, type SlaRow } from "./item-view.js";
 import { claimBatch, type ClaimPlan } from "./claim-batch.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { notifyPerson, slaChannel } from "./notify-person.js";
 import { accountKey, loadSlaContext, resolveRole, scheduleOf, type SlaContext } from "./sla-context.js";
 
@@ -61,7 +62,7 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         plans.push({ id: row.id, status: row.status, warningsSent: row.warningsSent, escalationStep: row.escalationStep, next: hold ? kept : moved, row, hold, recipients, deadlineAt: schedule.deadlineAt, targets });
       }
       const won = await claimBatch(tx, plans, now);
-      const audits: Parameters<typeof tx.auditLog.createMany>[0]["data"] & unknown[] = [];
+      const audits: Prisma.AuditLogCreateManyInput[] = [];
       for (const { row, hold, recipients, deadlineAt, targets } of plans) {
         if (!won.has(row.id)) continue; // another replica took it
         const ctx = contexts.get(row.teamId)!;
