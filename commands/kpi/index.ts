@@ -1,4 +1,5 @@
 // The /kpi commands, spread into COMMANDS in commands/registry.ts.
+import { kpiMute, kpiUnmute } from "./mute.js";
 import { kpiRecord } from "./record.js";
 import { kpiDigestNow, kpiSubscribe, kpiUnsubscribe } from "./subscribe.js";
 import { kpiTarget } from "./target.js";
@@ -10,4 +11,6 @@ export const KPI_COMMANDS = {
   "kpi.subscribe": kpiSubscribe,
   "kpi.unsubscribe": kpiUnsubscribe,
   "kpi.digest_now": kpiDigestNow,
+  "kpi.mute": kpiMute,
+  "kpi.unmute": kpiUnmute,
 } as const;

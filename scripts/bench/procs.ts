@@ -62,19 +62,22 @@ export async function startBareBolt(apiUrl: string): Promise<{ child: ChildProce
 }
 
 /** The real service with Slack pointed at the fake, LOG_LEVEL=warn, on `databaseUrl`. */
-export function startMediaops(apiUrl: string, databaseUrl: string, cpuProfDir?: string): Promise<ServiceProcess> {
-  return spawnService(
-    {
-      SLACK_BOT_TOKEN: "xoxb-bench-token",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: apiUrl,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "warn",
-      HOST: "127.0.0.1",
-      ...(cpuProfDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProfDir}` } : {}),
-    },
-    60_000,
-  );
+export async function startMediaops(apiUrl: string, databaseUrl: string, cpuProfDir?: string): Promise<ServiceProcess> {
+  const env = { SLACK_BOT_TOKEN: "xoxb-bench-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", HOST: "127.0.0.1" };
+  if (!cpuProfDir) return spawnService(env, 60_000);
+  // --cpu-prof is refused in NODE_OPTIONS, so this spawns like spawnService but with the flag on the command line.
+  const port = String(await freePort());
+  const child = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`, "--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { ...process.env, ...env, PORT: port }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  for (const until = Date.now() + 60_000; Date.now() < until && child.exitCode === null; await new Promise((r) => setTimeout(r, 100))) {
+    if (await fetch(`${url}/healthz`).then((r) => r.status === 200, () => false)) return { child, url, output: () => out, exited };
+  }
+  child.kill("SIGKILL");
+  throw new Error(`service did not become healthy:\n${out}`);
 }
 
 /** SIGTERM, then SIGKILL after `graceMs` (a backlog of paced posts can keep a graceful stop waiting). */

@@ -3,6 +3,7 @@ import type { TActionPayload } from "../messaging/action.js";
 import type { RequestScope } from "./scope.js";
 import { handleOutboxAction } from "./admin/outbox-admin.js";
 import { handleIncidentAction } from "./incidents/incident-actions.js";
+import { handleKpiAction } from "./kpi/digest-actions.js";
 import { handleReviewAction } from "./reviews/review-actions.js";
 import { handleTopicAction } from "./topics/topic-actions.js";
 import { handleSlaAction } from "./sla/sla-actions.js";
@@ -17,4 +18,5 @@ export const ACTION_HANDLERS: Record<string, ActionHandler> = {
   outbox: handleOutboxAction,
   review: handleReviewAction,
   incident: handleIncidentAction,
+  kpi: handleKpiAction,
 };

@@ -2,9 +2,9 @@
 // needs a manager today. The fallback text is the whole digest as plain lines, readable on its own.
 import type { Locale } from "../../src/domain/locale.js";
 import { sparkline } from "../../src/domain/kpi/sparkline.js";
-import type { Card, CardBlock, Tone } from "../../src/messaging/card.js";
+import type { Card, CardBlock, CardButton, Tone } from "../../src/messaging/card.js";
 import { PLATFORM_NAMES, nameOf } from "../strings/labels.js";
-import type { DailyDigestView, DigestHeadline, DigestNeeds, DigestRow } from "./digest-view.js";
+import type { DailyDigestView, DigestDriver, DigestHeadline, DigestMove, DigestNeeds, DigestRow } from "./digest-view.js";
 import { formatChange, formatGap, formatValue } from "./format.js";
 import { kpiCopy, metricName } from "./kpi-copy.js";
 
@@ -14,7 +14,8 @@ function platformName(locale: Locale, p: string | null): string {
   return p ? nameOf(PLATFORM_NAMES, locale, p) : "";
 }
 
-function headlineLine(h: DigestHeadline, locale: Locale, c: Copy): string {
+/** One target's pace as a sentence (the digest's headline line; also the detail reply's). */
+export function headlineLine(h: DigestHeadline, locale: Locale, c: Copy = kpiCopy[locale]): string {
   const scope = [platformName(locale, h.platform), h.account].filter(Boolean).join("/");
   const name = `${metricName(locale, h.metric)}${scope ? ` (${scope})` : ""} ${h.goalText}`;
   const goal = formatValue(h.metric, h.goal, locale);
@@ -44,13 +45,36 @@ function needLines(n: DigestNeeds, locale: Locale, c: Copy): string[] {
   return [...(actionable.length > 0 ? actionable : [c.nothingNeeded]), ...untracked];
 }
 
+function driverText(d: DigestDriver | null, locale: Locale, c: Copy): string {
+  if (!d) return "";
+  if (d.kind === "topic") return c.topicDriver(d.id, d.title, d.day);
+  if (d.kind === "incident") return c.incidentDriver(d.id, d.title, d.severity, d.day);
+  return c.slaDriver(d.count, formatValue("open_incidents", d.median, locale), d.day);
+}
+
+/** Buttons per move (detail, mute, assign) and per target (detail); a few of each keeps every platform's limits. */
+export const MAX_BUTTON_ROWS = 5;
+
+function moveButtons(mv: DigestMove, locale: Locale, c: Copy): CardButton[] {
+  if (!mv.buttons) return [];
+  const what = `${platformName(locale, mv.platform)} ${metricName(locale, mv.metric)}`;
+  const out: CardButton[] = [{ actionId: "kpi.detail", label: c.detailButton(what), value: mv.buttons.detail }];
+  if (mv.buttons.mute) out.push({ actionId: "kpi.mute", label: c.muteButton(metricName(locale, mv.metric)), value: mv.buttons.mute });
+  out.push({ actionId: "kpi.assign", label: c.assignButton, value: mv.buttons.assign, reasonPrompt: c.assignPrompt });
+  return out;
+}
+
 /** Renders the digest in `locale`. */
 export function dailyDigestCard(m: DailyDigestView, locale: Locale): Card {
   const c = kpiCopy[locale];
   const title = c.title(m.teamName, m.day);
-  const sections: { heading: string; lines: string[] }[] = [];
+  const sections: { heading: string; lines: string[]; buttons?: CardButton[][] }[] = [];
 
-  sections.push({ heading: c.headline, lines: m.headline.length === 0 ? [c.noTargets] : m.headline.map((h) => headlineLine(h, locale, c)) });
+  const targetButtons = m.headline
+    .filter((h) => h.detail)
+    .slice(0, MAX_BUTTON_ROWS)
+    .map((h) => ({ actionId: "kpi.detail", label: c.detailButton([metricName(locale, h.metric), platformName(locale, h.platform)].filter(Boolean).join(" · ")), value: h.detail! }));
+  sections.push({ heading: c.headline, lines: m.headline.length === 0 ? [c.noTargets] : m.headline.map((h) => headlineLine(h, locale, c)), buttons: targetButtons.length > 0 ? [targetButtons] : [] });
 
   const missing = m.missing.map((p) => c.noData(platformName(locale, p)));
   if (m.tables.length === 0) sections.push({ heading: c.tableHead, lines: [m.missing.length > 0 ? missing.join(" ") : c.noDataAll] });
@@ -63,10 +87,14 @@ export function dailyDigestCard(m: DailyDigestView, locale: Locale): Card {
   if (trendLines.length > 0) sections.push({ heading: c.trends, lines: trendLines });
 
   const moves = m.moves.map((mv) => {
-    const d = mv.driver ? c.topicDriver(mv.driver.id, mv.driver.title, mv.driver.day) : "";
+    const d = driverText(mv.driver, locale, c);
     return `${mv.direction === "up" ? "⬆" : "⬇"} ${c.move(platformName(locale, mv.platform), metricName(locale, mv.metric), mv.direction, formatValue(mv.metric, mv.value, locale), formatValue(mv.metric, mv.median, locale))}${d}`;
   });
-  sections.push({ heading: c.moves, lines: moves.length > 0 ? moves : [c.noMoves] });
+  const moveRows = m.moves.map((mv) => moveButtons(mv, locale, c)).filter((b) => b.length > 0).slice(0, MAX_BUTTON_ROWS);
+  sections.push({ heading: c.moves, lines: moves.length > 0 ? moves : [c.noMoves], buttons: moveRows });
+  if (m.operations && m.operations.length > 0) {
+    sections.push({ heading: c.operations, lines: m.operations.map((o) => `${metricName(locale, o.metric)}: ${o.value === null ? c.opsNotTracked : formatValue(o.metric, o.value, locale)}`) });
+  }
   sections.push({ heading: c.needs, lines: needLines(m.needs, locale, c) });
 
   const blocks: CardBlock[] = [];
@@ -74,6 +102,7 @@ export function dailyDigestCard(m: DailyDigestView, locale: Locale): Card {
   for (const s of sections) {
     if (blocks.length > 0) blocks.push({ type: "divider" });
     blocks.push({ type: "text", text: `**${s.heading}**` }, { type: "list", items: s.lines });
+    for (const row of s.buttons ?? []) blocks.push({ type: "actions", buttons: row });
   }
   blocks.push({ type: "context", text: `${m.sentDay} · ${m.timezone}` });
   const behind = m.headline.some((h) => h.status === "behind");

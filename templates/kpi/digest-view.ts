@@ -17,6 +17,8 @@ export interface DigestHeadline {
   /** Signed so positive is good (see domain/kpi/pace.ts). */
   gap: number;
   status: "reached" | "ahead" | "on_pace" | "behind" | "no_data";
+  /** Encoded "open the detail" button (absent on digests stored before buttons existed). */
+  detail?: string;
 }
 
 /** One metric of one platform: yesterday, the day before, the same weekday last week (null: no data). */
@@ -39,8 +41,22 @@ export interface DigestTrend {
   values: (number | null)[];
 }
 
-/** What the data shows as a likely cause of a move. */
-export type DigestDriver = { kind: "topic"; id: number; title: string; day: string };
+/**
+ * What the data shows as a likely cause of a move: a topic published on that platform, a (real, not drill)
+ * incident declared that day, or a spike of SLA breaches that day (count against the 28-day median).
+ */
+export type DigestDriver =
+  | { kind: "topic"; id: number; title: string; day: string }
+  | { kind: "incident"; id: number; title: string; severity: string; day: string }
+  | { kind: "sla_breaches"; count: number; median: number; day: string };
+
+/** Encoded buttons of a move: open the detail, mute the metric (this subscription), assign a follow-up. */
+export interface DigestMoveButtons {
+  detail: string;
+  /** Absent when the digest has no subscription to mute in (a preview without one). */
+  mute?: string;
+  assign: string;
+}
 
 /** An unusual move of one metric on one platform yesterday. */
 export interface DigestMove {
@@ -50,6 +66,13 @@ export interface DigestMove {
   median: number;
   direction: "up" | "down";
   driver: DigestDriver | null;
+  buttons?: DigestMoveButtons;
+}
+
+/** One operations figure from the bot's own tables; null: not tracked (yet), shown as such, never as 0. */
+export interface DigestOperation {
+  metric: string;
+  value: number | null;
 }
 
 /** "Needs you today": null means the bot does not track it (yet), which the card says instead of 0. */
@@ -75,6 +98,8 @@ export interface DailyDigestView {
   trends: DigestTrend[];
   moves: DigestMove[];
   needs: DigestNeeds;
+  /** Operations figures (absent on digests stored before they existed). */
+  operations?: DigestOperation[];
   /** The preview sent by "/kpi digest now", as opposed to the scheduled one. */
   preview: boolean;
 }

@@ -3,8 +3,12 @@ import type { Locale } from "../../src/domain/locale.js";
 import { metricDef } from "../../src/domain/kpi/catalogue.js";
 import { changeOf } from "../../src/domain/kpi/sparkline.js";
 
+// One formatter per precision: toLocaleString builds a new Intl.NumberFormat on every call (the card renders hundreds).
+const formats = new Map<number, Intl.NumberFormat>();
 function num(v: number, digits: number): string {
-  return v.toLocaleString("en-US", { maximumFractionDigits: digits });
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits })));
+  return f.format(v);
 }
 
 /** A metric value in its unit: 12,345 · 3.4% · ¥1,234.5 · 12 min. */

@@ -2,8 +2,12 @@
 import type { Locale } from "../../src/domain/locale.js";
 import type { NoticeView } from "../common/notice.card.js";
 import { PLATFORM_NAMES, nameOf } from "../strings/labels.js";
+import { median } from "../../src/domain/kpi/moves.js";
+import { sparkline } from "../../src/domain/kpi/sparkline.js";
+import { headlineLine } from "./daily-digest.card.js";
+import type { DigestHeadline } from "./digest-view.js";
 import { formatValue } from "./format.js";
-import { metricName } from "./kpi-copy.js";
+import { kpiCopy, metricName } from "./kpi-copy.js";
 
 /** "/kpi record" done. */
 export function recordedNotice(l: Locale, m: { platform: string; account: string; metric: string; day: string; value: number; old: number | null }): NoticeView {
@@ -41,4 +45,68 @@ export function unsubscribedNotice(l: Locale, where: string): NoticeView {
 export function recipientName(l: Locale, to: "channel" | "me", channel: string): string {
   if (to === "me") return l === "en" ? "you (direct message)" : "你（私信）";
   return l === "en" ? `#${channel}` : ` #${channel} `;
+}
+
+/** What the "details" button of the digest shows: a metric's 28 daily values and its targets' pace. */
+export interface MetricDetail {
+  /** Null: every platform. */
+  platform: string | null;
+  metric: string;
+  /** Oldest first, with the value of each (null: no data). */
+  days: string[];
+  values: (number | null)[];
+  targets: DigestHeadline[];
+}
+
+/** The detail reply: sparkline, min/median/max, the values a week per line, then each target's pace. */
+export function metricDetailNotice(l: Locale, m: MetricDetail): NoticeView {
+  const en = l === "en";
+  const c = kpiCopy[l];
+  const what = [m.platform ? nameOf(PLATFORM_NAMES, l, m.platform) : en ? "All platforms" : "全部平台", metricName(l, m.metric)].join(" · ");
+  const last = m.days.at(-1) ?? "";
+  const v = (x: number | null) => (x === null ? c.dash : formatValue(m.metric, x, l));
+  const known = m.values.filter((x): x is number => x !== null);
+  const lines: string[] = [];
+  if (known.length === 0) lines.push(en ? "No data in these 28 days." : "这 28 天没有数据。");
+  else {
+    const stats = en
+      ? `min ${v(Math.min(...known))} · median ${v(median(known))} · max ${v(Math.max(...known))} (${known.length} of ${m.days.length} days with data)`
+      : `最低 ${v(Math.min(...known))} · 中位数 ${v(median(known))} · 最高 ${v(Math.max(...known))}（${m.days.length} 天中 ${known.length} 天有数据）`;
+    lines.push(`${sparkline(m.values)} ${stats}`);
+  }
+  for (let i = 0; i < m.days.length; i += 7) {
+    const days = m.days.slice(i, i + 7);
+    lines.push(`${days[0]} → ${days.at(-1)!.slice(5)}: ${m.values.slice(i, i + 7).map(v).join(" · ")}`);
+  }
+  if (m.targets.length === 0) lines.push(en ? "No target is set for this metric." : "该指标没有设定目标。");
+  for (const t of m.targets) lines.push(headlineLine(t, l));
+  return { title: en ? `${what}: 28 days to ${last}` : `${what}：截至 ${last} 的 28 天`, lines, tone: "info" };
+}
+
+/** A metric muted in a digest subscription. */
+export function mutedNotice(l: Locale, m: { metric: string; where: string }): NoticeView {
+  const name = metricName(l, m.metric);
+  if (l === "en") return { title: `Muted ${name} in the digest for ${m.where}`, lines: [`Its unusual moves are no longer shown there. Undo with /kpi unmute ${m.metric}.`], tone: "success" };
+  return { title: `已在${m.where}的数据简报中屏蔽${name}`, lines: [`不再显示它的异常波动。恢复可用 /kpi unmute ${m.metric}。`], tone: "success" };
+}
+
+/** A metric unmuted. */
+export function unmutedNotice(l: Locale, m: { metric: string; where: string }): NoticeView {
+  const name = metricName(l, m.metric);
+  return l === "en" ? { title: `${name} is shown again in the digest for ${m.where}`, tone: "success" } : { title: `已在${m.where}的数据简报中恢复显示${name}`, tone: "success" };
+}
+
+/** The follow-up as the assignee reads it. */
+export function followUpNotice(l: Locale, m: { by: string; platform: string | null; metric: string; day: string; note: string | null }): NoticeView {
+  const what = [m.platform ? nameOf(PLATFORM_NAMES, l, m.platform) : l === "en" ? "All platforms" : "全部平台", metricName(l, m.metric)].join(" ");
+  if (l === "en") return { title: `Follow-up for you: ${what} on ${m.day}`, lines: [`Assigned by ${m.by} from the daily KPI digest.`, ...(m.note ? [`Note: ${m.note}`] : [])], tone: "warning" };
+  return { title: `需要你跟进：${what}（${m.day}）`, lines: [`由 ${m.by} 从每日数据简报中指派。`, ...(m.note ? [`说明：${m.note}`] : [])], tone: "warning" };
+}
+
+/** The follow-up confirmed to the one who assigned it. */
+export function followUpAssignedNotice(l: Locale, m: { to: string; platform: string | null; metric: string; day: string }): NoticeView {
+  const what = [m.platform ? nameOf(PLATFORM_NAMES, l, m.platform) : l === "en" ? "All platforms" : "全部平台", metricName(l, m.metric)].join(" ");
+  return l === "en"
+    ? { title: `Follow-up on ${what} (${m.day}) assigned to ${m.to}`, lines: [`${m.to} has been told.`], tone: "success" }
+    : { title: `已将 ${what}（${m.day}）的跟进指派给 ${m.to}`, lines: [`已通知 ${m.to}。`], tone: "success" };
 }

@@ -53,7 +53,8 @@ export function slaItemCard(v: SlaItemView, locale: Locale): Card {
 export function slaSummaryCard(v: SlaSummaryView, locale: Locale): Card {
   const c = slaCopy[locale];
   const items = [...v.items].sort((a, b) => a.leftMinutes - b.leftMinutes).map((i) => lineOf(i, locale));
-  const title = c.summaryTitle(v.items.length);
+  if (v.more) items.push(c.more(v.more));
+  const title = c.summaryTitle(v.items.length + (v.more ?? 0));
   const worst = v.items.some((i) => i.leftMinutes < 0) ? "danger" : "warning";
   return { title, tone: worst, blocks: [{ type: "list", items }, { type: "context", text: c.summaryHint }], fallbackText: [title, ...items, c.summaryHint].join("\n") };
 }

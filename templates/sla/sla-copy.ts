@@ -17,6 +17,7 @@ export interface SlaCopy {
   noHolidayData: (years: string) => string;
   summaryTitle: (n: number) => string;
   summaryHint: string;
+  more: (n: number) => string;
   listTitle: (scope: "mine" | "board", n: number) => string;
   listEmpty: string;
   statsTitle: (from: string, to: string) => string;
@@ -51,6 +52,7 @@ export const slaCopy: Record<Locale, SlaCopy> = {
     noHolidayData: (y) => `⚠ No official holiday arrangement is loaded for ${y}: the deadline was counted on weekly hours alone.`,
     summaryTitle: (n) => `${n} comments need your reply`,
     summaryHint: "Type /sla mine to see them all with their buttons.",
+    more: (n) => `… and ${n} more`,
     listTitle: (scope, n) => (scope === "mine" ? `Your open items (${n})` : `Open items by time left (${n})`),
     listEmpty: "Nothing open. 🎉",
     statsTitle: (from, to) => `First-response figures ${from} – ${to}`,
@@ -72,6 +74,7 @@ export const slaCopy: Record<Locale, SlaCopy> = {
     noHolidayData: (y) => `⚠ 尚未载入 ${y} 年的官方放假安排：时限仅按每周工作时间计算。`,
     summaryTitle: (n) => `有 ${n} 条留言等你回复`,
     summaryHint: "输入 /sla mine 查看全部并处理。",
+    more: (n) => `……另有 ${n} 条`,
     listTitle: (scope, n) => (scope === "mine" ? `我的待处理（${n}）` : `待处理留言，按剩余时间排序（${n}）`),
     listEmpty: "没有待处理的留言。🎉",
     statsTitle: (from, to) => `首次响应统计 ${from} – ${to}`,

@@ -34,6 +34,8 @@ export interface SlaItemView {
 /** Many due items for one person in one card. */
 export interface SlaSummaryView {
   items: SlaItemView[];
+  /** Due items not listed (the card lists the most urgent ones). */
+  more?: number;
 }
 
 /** /sla mine and /sla board. */

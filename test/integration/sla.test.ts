@@ -128,4 +128,21 @@ describe("SLA across National Day 2026", () => {
     expect(s).toMatch(/陈杰：1 条，已回复 1/);
     expect(await last("wang.fang", "/sla stats fortnight")).toContain("“fortnight”不是有效的时间段");
   });
+
+  it("lets two replicas sweep at once without sending a reminder twice", async () => {
+    at("2026-10-14T01:00:00Z"); // Wednesday 09:00
+    await ingest([item("r-1"), item("r-2")]);
+    const before = (await cards("chen.jie")).length;
+    at("2026-10-14T06:30:00Z"); // 14:30: the 50% point of both (earlier items fall due as well)
+    const due = await svc.deps.db.slaItem.count({ where: { status: { in: ["open", "claimed"] }, nextReminderAt: { lte: svc.clock.now() } } });
+    const [a, b] = await Promise.all([runSlaSweep(svc.deps), runSlaSweep(svc.deps)]);
+    expect(a.claimed + b.claimed).toBe(due); // every due item claimed by exactly one replica
+    const got = (await cards("chen.jie")).slice(before);
+    expect(got.length).toBeGreaterThan(0);
+    const ids = got.flatMap((m) => [...cardText(m).matchAll(/#(\d+)/g)].map((x) => x[1]));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length); // no item on two cards of the same person
+    const rows = await svc.deps.db.slaItem.findMany({ where: { externalId: { in: ["r-1", "r-2"] } } });
+    expect(rows.map((r) => r.warningsSent)).toEqual([1, 1]);
+  });
 });

@@ -1,12 +1,13 @@
 // The /kpi use cases by command id, spread into HANDLERS in src/app/commands/dispatch.ts.
 import type { ArgsOf } from "../../../commands/index.js";
 import type { RequestScope } from "../scope.js";
+import { muteMetric, unmuteMetric } from "./digest-actions.js";
 import { digestNow } from "./digest-now.js";
 import { recordMetric } from "./record-metric.js";
 import { setTarget } from "./set-target.js";
 import { subscribeDigest, unsubscribeDigest } from "./subscriptions.js";
 
-type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now";
+type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now" | "kpi.mute" | "kpi.unmute";
 
 /** Command id → use case. */
 export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>) => Promise<unknown> } = {
@@ -15,4 +16,6 @@ export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>
   "kpi.subscribe": subscribeDigest,
   "kpi.unsubscribe": unsubscribeDigest,
   "kpi.digest_now": digestNow,
+  "kpi.mute": muteMetric,
+  "kpi.unmute": unmuteMetric,
 };

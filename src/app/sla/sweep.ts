@@ -24,7 +24,10 @@ export interface SweepResult {
   cards: number;
 }
 
-type Note = { userId: string; view: SlaItemView };
+type Note = { userId: string; id: number; deadlineAt: Date; view: () => SlaItemView };
+
+/** Most items listed on one summary card; the rest are counted ("and 980 more"). */
+const SUMMARY_MAX = 20;
 
 /** Runs one sweep at the clock's now. `deliver: false` leaves the outbox to its worker (benchmarks). */
 export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {}): Promise<SweepResult> {
@@ -46,6 +49,9 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
     const zones = new Map((await db.user.findMany({ where: { teamId: { in: [...contexts.keys()] } }, select: { id: true, timezone: true, displayName: true } })).map((u) => [u.id, u]));
     const names = new Map([...zones].map(([id, u]) => [id, u.displayName]));
 
+    // Quiet hours depend on the person only: worked out once per person per chunk.
+    const quiet = new Map<string, Date | undefined>();
+    const quietOf = (userId: string, f: () => Date | undefined) => (quiet.has(userId) ? quiet.get(userId) : (quiet.set(userId, f()), quiet.get(userId)));
     await db.$transaction(async (tx) => {
       const notes: Map<string, Note[]> = new Map();
       const plans: (ClaimPlan & { row: (typeof due)[number]; hold: boolean; recipients: { e: ReminderEvent; userId: string | null }[]; deadlineAt: Date; targets: SlaRole[] })[] = [];
@@ -55,11 +61,11 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         const { events, state } = dueEvents(schedule, { warningsSent: row.warningsSent, stage: row.escalationStep }, now);
         const recipients = events.map((e) => ({ e, userId: recipientOf(ctx, row, e, targets) }));
         const first = recipients.find((r) => r.userId)?.userId;
-        const quiet = first ? quietUntil(now, zones.get(first)?.timezone ?? ctx.zone) : undefined;
+        const quiet = first ? quietOf(first, () => quietUntil(now, zones.get(first)?.timezone ?? ctx.zone)) : undefined;
         const hold = Boolean(quiet && events.length > 0 && !overridesQuietHours(row.kind as never, events));
         const kept = { warningsSent: row.warningsSent, escalationStep: row.escalationStep, nextReminderAt: quiet ?? null, breachedAt: null };
         const moved = { warningsSent: state.warningsSent, escalationStep: state.stage, nextReminderAt: nextReminderAt(schedule, state), breachedAt: state.stage > 0 ? schedule.deadlineAt : null };
-        plans.push({ id: row.id, status: row.status, warningsSent: row.warningsSent, escalationStep: row.escalationStep, next: hold ? kept : moved, row, hold, recipients, deadlineAt: schedule.deadlineAt, targets });
+        plans.push({ id: row.id, status: row.status, warningsSent: row.warningsSent, escalationStep: row.escalationStep, nextReminderAt: row.nextReminderAt, next: hold ? kept : moved, row, hold, recipients, deadlineAt: schedule.deadlineAt, targets });
       }
       const won = await claimBatch(tx, plans, now);
       const audits: Prisma.AuditLogCreateManyInput[] = [];
@@ -78,12 +84,13 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
           }
           if (!userId) continue;
           const step = e.type === "escalate" ? { n: e.step + 1, of: targets.length } : undefined;
-          const view = buildItemView(row as SlaRow, ctx, now, e.type, deps.buttonKey, names, step);
+          // Views are built lazily: a summary card shows the most urgent SUMMARY_MAX items only.
+          const view = () => buildItemView(row as SlaRow, ctx, now, e.type, deps.buttonKey, names, step);
           const list = notes.get(`${row.teamId}|${userId}`) ?? [];
           // One card per item per person: a later event of the same sweep replaces an earlier one.
-          const same = list.findIndex((n) => n.view.id === row.id);
-          if (same >= 0) list[same] = { userId, view };
-          else list.push({ userId, view });
+          const same = list.findIndex((n) => n.id === row.id);
+          if (same >= 0) list[same] = { userId, id: row.id, deadlineAt, view };
+          else list.push({ userId, id: row.id, deadlineAt, view });
           notes.set(`${row.teamId}|${userId}`, list);
         }
       }
@@ -95,7 +102,8 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         let team = teams.get(teamId);
         if (!team) teams.set(teamId, (team = await loadTeam(tx, teamId)));
         const channel = await slaChannel(tx, teamId);
-        const card = list.length === 1 ? { template: "sla.item" as const, model: list[0]!.view } : { template: "sla.summary" as const, model: { items: list.map((n) => n.view) } };
+        const shown = [...list].sort((a, b) => a.deadlineAt.getTime() - b.deadlineAt.getTime()).slice(0, SUMMARY_MAX);
+        const card = list.length === 1 ? { template: "sla.item" as const, model: list[0]!.view() } : { template: "sla.summary" as const, model: { items: shown.map((n) => n.view()), more: list.length - shown.length } };
         outbox.push(...(await notifyPerson(tx, deps, team, channel, list[0]!.userId, now, card)));
         result.cards++;
       }

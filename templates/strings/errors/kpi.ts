@@ -23,6 +23,11 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.bad_to": (p) => `"${p.value}" is not a recipient. Use "channel" or "me".`,
     "kpi.csv_header": (p) => `The CSV header has no "${p.missing}" column (found: ${p.found}). Use platform,account,metric,day,value (or 平台,账号,指标,日期,数值).`,
     "kpi.empty_import": () => `There are no rows to import.`,
+    "kpi.mute_needs_subscription": () => `This preview has no digest subscription to mute in. Subscribe with /kpi subscribe, then mute from the digest or with /kpi mute.`,
+    "kpi.already_muted": (p) => `${p.metric} is already muted in this digest. Undo with /kpi unmute ${p.metric}.`,
+    "kpi.not_muted": (p) => `${p.metric} is not muted in this digest.`,
+    "kpi.assign_whom": () => `Say who should follow this up, e.g. @chen.jie, optionally followed by a note.`,
+    "kpi.import_text_missing": () => `Paste the CSV on the lines after /kpi import: a header (platform,account,metric,day,value or 平台,账号,指标,日期,数值), then one row per line.`,
   },
   "zh-CN": {
     "kpi.unknown_metric": (p) => `未知指标“${p.value}”。可用指标：${p.known}。`,
@@ -44,5 +49,10 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.bad_to": (p) => `“${p.value}”不是有效的接收对象，请用 channel 或 me。`,
     "kpi.csv_header": (p) => `CSV 表头缺少“${p.missing}”列（当前表头：${p.found}）。请使用 platform,account,metric,day,value（或 平台,账号,指标,日期,数值）。`,
     "kpi.empty_import": () => `没有可导入的数据行。`,
+    "kpi.mute_needs_subscription": () => `这份预览没有对应的简报订阅，无法屏蔽。请先用 /kpi subscribe 订阅，再在简报中或用 /kpi mute 屏蔽。`,
+    "kpi.already_muted": (p) => `${p.metric} 已在这份简报中屏蔽。恢复可用 /kpi unmute ${p.metric}。`,
+    "kpi.not_muted": (p) => `${p.metric} 在这份简报中没有被屏蔽。`,
+    "kpi.assign_whom": () => `请填写由谁跟进，例如 @chen.jie，后面可附说明。`,
+    "kpi.import_text_missing": () => `请在 /kpi import 后面的几行粘贴 CSV：先写表头（platform,account,metric,day,value 或 平台,账号,指标,日期,数值），再每行一条数据。`,
   },
 };
