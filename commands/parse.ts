@@ -40,8 +40,10 @@ export function parseCommand(text: string): ParsedCommand {
     throw new AppError("command.unknown", { word: root });
   }
   const rest = text.trim().replace(/^[/／]/, "").replace(/^mediaops\s+/i, "");
-  const afterWords = stripWords(rest, spec.words.length);
-  return { id: spec.id, args: parseArgs(spec, afterWords) } as ParsedCommand;
+  const newline = rest.indexOf("\n");
+  const [firstLine, body] = spec.acceptsBody && newline >= 0 ? [rest.slice(0, newline), rest.slice(newline + 1)] : [rest, undefined];
+  const afterWords = stripWords(firstLine, spec.words.length);
+  return { id: spec.id, args: parseArgs(spec, afterWords, body) } as ParsedCommand;
 }
 
 /** The subcommands under a root, for "did you mean" lists. */
@@ -56,9 +58,9 @@ function stripWords(text: string, count: number): string {
 }
 
 /** Maps words and options onto the spec's arguments and validates them. */
-function parseArgs(spec: CommandSpec, text: string): unknown {
+function parseArgs(spec: CommandSpec, text: string, body?: string): unknown {
   const { words, options } = tokenize(text);
-  const raw: Record<string, string> = {};
+  const raw: Record<string, string> = body === undefined ? {} : { body };
   let i = 0;
   for (const p of spec.positionals) {
     if (i >= words.length) break;

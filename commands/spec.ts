@@ -31,6 +31,11 @@ export interface CommandSpec<A extends z.ZodType = z.ZodType> {
   help?: Localized;
   examples: readonly string[];
   permission: Permission;
+  /**
+   * When set, everything after the first line of the message is passed verbatim as the argument `body`
+   * (pasted CSV, a long note), untouched by the word splitter.
+   */
+  acceptsBody?: boolean;
 }
 
 /** Identity function that keeps the args schema's type. */

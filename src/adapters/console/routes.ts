@@ -6,6 +6,7 @@ import type { AppDeps } from "../../app/deps.js";
 import {
   ZPostAction,
   ZPostMessage,
+  ZUpload,
   clickConsoleAction,
   listConsoleChannels,
   listConsoleUsers,
@@ -13,6 +14,7 @@ import {
   malformed,
   postConsoleMessage,
   readConsoleMessages,
+  uploadConsoleFile,
   type ConsoleResult,
 } from "../../app/console/console-api.js";
 import type { Locale } from "../../domain/locale.js";
@@ -73,6 +75,12 @@ export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOp
       const body = ZPostMessage.safeParse(req.body);
       if (!body.success) return send(reply, malformed(locale, describe(body.error.issues[0])));
       return send(reply, await postConsoleMessage(deps, body.data, locale));
+    });
+    api.post("/console/api/upload", async (req, reply) => {
+      const locale = localeOf(req);
+      const body = ZUpload.safeParse(req.body);
+      if (!body.success) return send(reply, malformed(locale, describe(body.error.issues[0])));
+      return send(reply, await uploadConsoleFile(deps, body.data, locale));
     });
     api.post("/console/api/actions", async (req, reply) => {
       const locale = localeOf(req);

@@ -5,10 +5,13 @@ import { AppError } from "../../domain/errors.js";
 import { toLocale, type Locale } from "../../domain/locale.js";
 import type { AppDeps } from "../deps.js";
 import { handleInbound } from "../handle-inbound.js";
+import { decodeUpload } from "../../lib/decode-upload.js";
 import { toMember } from "../members.js";
 import { appendUserMessage, listConsoleMessages, removeUserMessage, type ConsoleMessageView } from "./console-messages.js";
 
 const TEXT_MAX = 4000;
+/** Largest file the console accepts (base64 inflates it by a third; bigger exports go through the CLI). */
+export const UPLOAD_MAX_BYTES = 180 * 1024;
 
 /** POST /console/api/messages body. */
 export const ZPostMessage = z.object({ channel: z.string().min(1).max(64), user: z.string().min(1).max(64), text: z.string().max(TEXT_MAX) });
@@ -19,6 +22,15 @@ export const ZPostAction = z.object({
   actionId: z.string().min(1).max(64),
   value: z.string().min(1).max(2000),
   reason: z.string().max(2000).optional(),
+});
+
+/** POST /console/api/upload body: a file handed to a command that takes a pasted body (e.g. /kpi import). */
+export const ZUpload = z.object({
+  channel: z.string().min(1).max(64),
+  user: z.string().min(1).max(64),
+  command: z.string().regex(/^[/／]\S/).max(200),
+  filename: z.string().max(200).default("upload"),
+  contentBase64: z.string().max(UPLOAD_MAX_BYTES * 2),
 });
 
 /** A console API answer: 200 with messages, or a 4xx/5xx with the error in the actor's language. */
@@ -57,8 +69,21 @@ export async function readConsoleMessages(deps: AppDeps, channel: string, handle
   return { status: 200, messages: await listConsoleMessages(deps.db, channel, viewer?.id ?? null) };
 }
 
-/** Runs typed text as `user` in `channel`: a command, or a plain chat line. */
-export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPostMessage>, fallback: Locale): Promise<ConsoleResult> {
+/** Runs an uploaded file through a command: the command line, then the file's text (UTF-8 or GBK detected). */
+export async function uploadConsoleFile(deps: AppDeps, body: z.infer<typeof ZUpload>, fallback: Locale): Promise<ConsoleResult> {
+  const bytes = Buffer.from(body.contentBase64, "base64");
+  const en = fallback === "en";
+  if (bytes.length === 0 || bytes.length > UPLOAD_MAX_BYTES) {
+    return malformed(fallback, en ? `the file must be between 1 byte and ${UPLOAD_MAX_BYTES / 1024} KB; use the CLI import for bigger exports` : `文件大小须在 1 字节到 ${UPLOAD_MAX_BYTES / 1024} KB 之间，更大的导出文件请用命令行导入`);
+  }
+  const decoded = decodeUpload(bytes);
+  if (!decoded) return malformed(fallback, en ? `${body.filename} is neither UTF-8 nor GBK text; save it as UTF-8 CSV and upload again` : `${body.filename} 既不是 UTF-8 也不是 GBK 文本，请另存为 UTF-8 CSV 后重新上传`);
+  const shown = `${body.command.trim()} (${body.filename}, ${decoded.encoding === "utf-8" ? "UTF-8" : "GBK"})`;
+  return postConsoleMessage(deps, { channel: body.channel, user: body.user, text: `${body.command.trim()}\n${decoded.text}` }, fallback, shown);
+}
+
+/** Runs typed text as `user` in `channel`: a command, or a plain chat line. `shown` replaces a long text in the stream. */
+export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPostMessage>, fallback: Locale, shown?: string): Promise<ConsoleResult> {
   const user = await consoleUser(deps, body.user);
   const locale = user?.locale ?? fallback;
   if (!user) return { status: 400, error: errorMessage(locale, new AppError("user.unknown", { handle: body.user })) };
@@ -66,7 +91,7 @@ export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPo
   if (!text) return malformed(locale, locale === "en" ? "the text is empty" : "内容为空");
   const known = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: "console", externalId: body.channel } } });
   if (!known) return { status: 400, error: errorMessage(locale, new AppError("channel.unknown", { channel: body.channel })) };
-  const typedId = await appendUserMessage(deps.db, body.channel, user.id, text, deps.clock.now());
+  const typedId = await appendUserMessage(deps.db, body.channel, user.id, shown ?? text, deps.clock.now());
   if (!/^[/／]/.test(text)) return { status: 200, messages: await listConsoleMessages(deps.db, body.channel, user.id, [typedId]) };
   const outcome = await handleInbound(deps, {
     kind: "command",

@@ -1,15 +1,18 @@
 // Builds a digest's view model from the database: ONE grouped query for 29 days of daily sums (table, trends,
-// moves and the targets' pace all come from it, indexed once into a grid), and small reads for targets, topics
-// and what needs a manager. Only a target on a single account asks the database again.
+// moves and the targets' pace all come from it, indexed once into a grid), and small reads of the bot's own
+// tables (targets, topics, reviews, incidents, SLA items) for the operations figures, "needs you today" and the
+// likely drivers of unusual moves. Only a target on a single account asks the metric table again.
 import { z } from "zod";
-import type { DailyDigestView, DigestDriver, DigestHeadline, DigestMove, DigestPlatformTable, DigestRow, DigestTrend } from "../../../templates/kpi/digest-view.js";
+import type { DailyDigestView, DigestDriver, DigestHeadline, DigestMove, DigestOperation, DigestPlatformTable, DigestRow, DigestTrend } from "../../../templates/kpi/digest-view.js";
 import type { Db, Tx } from "../../db/client.js";
 import { addDays, type LocalDay } from "../../domain/calendar/local-day.js";
 import { wallClockOf } from "../../domain/calendar/zoned.js";
 import { KEY_METRICS, METRICS, storedPartsOf } from "../../domain/kpi/catalogue.js";
-import { MOVE_WINDOW_DAYS, unusualMove } from "../../domain/kpi/moves.js";
+import { MOVE_WINDOW_DAYS, median, unusualMove } from "../../domain/kpi/moves.js";
 import { paceOf } from "../../domain/kpi/pace.js";
 import { readJson } from "../../lib/json.js";
+import { slaFigures } from "../sla/sla-stats.js";
+import { encodeKpiButton } from "./digest-buttons.js";
 import { measure, measureFromGrid, seriesOf, sumsByDay, type SumGrid } from "./measure.js";
 
 /** What a digest covers. Empty lists mean everything. */
@@ -23,6 +26,10 @@ export interface DigestSpec {
   metrics: string[];
   muted: string[];
   preview: boolean;
+  /** The subscription it is sent for (its "mute" button mutes there); null for a preview without one. */
+  subscriptionId: string | null;
+  /** The service's button key; without it the card has no buttons. */
+  buttonKey?: string;
 }
 
 const ZStrings = z.array(z.string());
@@ -49,10 +56,10 @@ export async function buildDigest(db: Db | Tx, spec: DigestSpec, now: Date): Pro
   const day = addDays(spec.sentDay, -1);
   const from = addDays(day, -MOVE_WINDOW_DAYS);
   const shown = spec.metrics.length > 0 ? spec.metrics : METRICS.filter((m) => m.source === "platform").map((m) => m.code);
-  const [targets, topics, needed] = await Promise.all([
+  const [targets, topics, ops] = await Promise.all([
     db.kpiTarget.findMany({ where: { teamId: spec.teamId, active: true, endDay: { gte: day } }, orderBy: { id: "asc" } }),
     publishedTopics(db, spec.teamId, addDays(day, -(MOVE_WINDOW_DAYS - 1)), day, spec.timezone),
-    needs(db, spec.teamId, now),
+    botFigures(db, spec.teamId, day, spec.timezone, now),
   ]);
   // Every platform is read (team-wide targets add them all up); the digest's own sections keep to its platforms.
   const stored = [...new Set([...shown, ...targets.map((t) => t.metric)].flatMap(storedPartsOf))];
@@ -87,6 +94,8 @@ export async function buildDigest(db: Db | Tx, spec: DigestSpec, now: Date): Pro
   trends.push({ metric: "topics_published", values: trendDays.map((d) => perDay.get(d) ?? 0) });
 
   const dayBefore = addDays(day, -1);
+  const button = (action: "detail" | "mute" | "assign", platform: string | null, metric: string) =>
+    spec.buttonKey ? encodeKpiButton(action, { subscriptionId: spec.subscriptionId, platform, metric, day }, spec.buttonKey) : undefined;
   const moves: DigestMove[] = [];
   for (const p of platforms) {
     for (const metric of shown) {
@@ -98,12 +107,31 @@ export async function buildDigest(db: Db | Tx, spec: DigestSpec, now: Date): Pro
       const move = unusualMove(value, s.slice(0, last).reverse());
       if (!move) continue;
       const t = topics.findLast((x) => x.platforms.includes(p) && (x.day === day || x.day === dayBefore));
-      const driver: DigestDriver | null = t && move.direction === "up" ? { kind: "topic", id: t.id, title: t.title, day: t.day } : null;
-      moves.push({ platform: p, metric, value, median: move.median, direction: move.direction, driver });
+      const incident = ops.incidentsDeclared[0];
+      const spike = ops.breachSpikes.get(p);
+      let driver: DigestDriver | null = null;
+      if (t && move.direction === "up") driver = { kind: "topic", id: t.id, title: t.title, day: t.day };
+      else if (incident) driver = { kind: "incident", id: incident.id, title: incident.title, severity: incident.severity, day };
+      else if (spike) driver = { kind: "sla_breaches", count: spike.count, median: spike.median, day };
+      const detail = button("detail", p, metric);
+      const assign = button("assign", p, metric);
+      const mute = spec.subscriptionId ? button("mute", p, metric) : undefined;
+      moves.push({ platform: p, metric, value, median: move.median, direction: move.direction, driver, ...(detail && assign ? { buttons: { detail, assign, ...(mute ? { mute } : {}) } } : {}) });
     }
   }
 
-  const headline = await headlines(db, spec, day, grid, targets);
+  const headline = (await headlines(db, spec, day, grid, targets)).map((h) => {
+    const detail = button("detail", h.platform, h.metric);
+    return detail ? { ...h, detail } : h;
+  });
+  const operations: DigestOperation[] = [
+    { metric: "sla_first_response_median", value: ops.slaMedian },
+    { metric: "sla_breach_rate", value: ops.slaBreachRate },
+    { metric: "reviews_pending", value: ops.needs.reviewsPending },
+    { metric: "reviews_overdue", value: ops.needs.reviewsOverdue },
+    { metric: "open_incidents", value: ops.needs.openIncidents },
+    { metric: "topics_published", value: perDay.get(day) ?? 0 },
+  ];
   return {
     teamName: spec.teamName,
     day,
@@ -115,7 +143,8 @@ export async function buildDigest(db: Db | Tx, spec: DigestSpec, now: Date): Pro
     missing,
     trends,
     moves,
-    needs: needed,
+    needs: ops.needs,
+    operations,
     preview: spec.preview,
   };
 }
@@ -142,13 +171,62 @@ async function headlines(db: Db | Tx, spec: DigestSpec, day: LocalDay, grid: Sum
   return out;
 }
 
-/** Reviews waiting now. SLA breaches and incidents have no tables in this checkout yet: null = "not tracked". */
-async function needs(db: Db | Tx, teamId: string, now: Date): Promise<DailyDigestView["needs"]> {
-  const [reviewsPending, reviewsOverdue] = await Promise.all([
+/** The bot's own figures a digest shows: needs (read at `now`), the report day's SLA figures, drivers. */
+interface BotFigures {
+  needs: DailyDigestView["needs"];
+  /** First-response median (working minutes) and breach rate of the SLA items that arrived on the day; null: none. */
+  slaMedian: number | null;
+  slaBreachRate: number | null;
+  /** Real incidents (not drills) declared on the day, first first. */
+  incidentsDeclared: { id: number; title: string; severity: string }[];
+  /** Platforms whose SLA breaches on the day were unusually many against the 28 days before. */
+  breachSpikes: Map<string, { count: number; median: number }>;
+}
+
+/**
+ * Reviews waiting and overdue now; open incidents now (drills left out, as incidentMetrics does); SLA items past
+ * their deadline and still unanswered now; the day's SLA figures (from the SLA feature's own slaFigures, so the
+ * digest and /sla stats agree); incidents declared on the day; SLA breaches per platform and day for spikes.
+ */
+async function botFigures(db: Db | Tx, teamId: string, day: LocalDay, zone: string, now: Date): Promise<BotFigures> {
+  const dayStart = wallClockOf(day, zone)(0);
+  const dayEnd = wallClockOf(addDays(day, 1), zone)(0);
+  const windowStart = wallClockOf(addDays(day, -MOVE_WINDOW_DAYS), zone)(0);
+  const [reviewsPending, reviewsOverdue, openIncidents, slaBreaches, declared, deadlines, sla] = await Promise.all([
     db.review.count({ where: { teamId, status: "open" } }),
     db.reviewLevelState.count({ where: { status: "pending", deadlineAt: { lt: now }, review: { teamId } } }),
+    db.incident.count({ where: { teamId, isDrill: false, status: { not: "resolved" } } }),
+    db.slaItem.count({ where: { teamId, status: { in: ["open", "claimed"] }, deadlineAt: { lt: now } } }),
+    db.incident.findMany({ where: { teamId, isDrill: false, declaredAt: { gte: dayStart, lt: dayEnd } }, select: { id: true, title: true, severity: true }, orderBy: { declaredAt: "asc" } }),
+    db.slaItem.findMany({
+      where: { teamId, status: { not: "dismissed" }, deadlineAt: { gte: windowStart, lt: dayEnd } },
+      select: { platform: true, deadlineAt: true, answeredAt: true, breachedAt: true },
+    }),
+    slaFigures(db as Db, teamId, dayStart, dayEnd),
   ]);
-  // TODO(kpi): SLA breaches (first-response median, breach rate) and open incidents once the SLA and incident
-  // features add their tables; until then the digest says "not tracked yet" rather than 0.
-  return { reviewsOverdue, reviewsPending, slaBreaches: null, openIncidents: null };
+  // Breaches by platform and the local day their deadline fell on: the day's count against the 28 days before.
+  const perDay = new Map<string, Map<LocalDay, number>>();
+  for (const r of deadlines) {
+    const breached = r.breachedAt !== null || (r.answeredAt ? r.answeredAt > r.deadlineAt : now > r.deadlineAt);
+    if (!breached) continue;
+    const d = dayIn(r.deadlineAt, zone);
+    let m = perDay.get(r.platform);
+    if (!m) perDay.set(r.platform, (m = new Map()));
+    m.set(d, (m.get(d) ?? 0) + 1);
+  }
+  const breachSpikes = new Map<string, { count: number; median: number }>();
+  for (const [platform, m] of perDay) {
+    const count = m.get(day) ?? 0;
+    // Every day is known (the bot's own table): a day without breaches is a real 0.
+    const history = Array.from({ length: MOVE_WINDOW_DAYS }, (_, i) => m.get(addDays(day, -(i + 1))) ?? 0);
+    const move = unusualMove(count, history);
+    if (move?.direction === "up") breachSpikes.set(platform, { count, median: median(history) });
+  }
+  return {
+    needs: { reviewsOverdue, reviewsPending, slaBreaches, openIncidents },
+    slaMedian: sla.total.medianMinutes,
+    slaBreachRate: sla.total.count === 0 ? null : sla.total.breachRate,
+    incidentsDeclared: declared,
+    breachSpikes,
+  };
 }

@@ -21,6 +21,8 @@ export async function digestNow(scope: RequestScope, args: ArgsOf<"kpi.digest_no
     metrics: sub?.metrics ?? [],
     muted: sub?.muted ?? [],
     preview: true,
+    subscriptionId: sub?.id ?? null,
+    buttonKey: scope.deps.buttonKey,
   }, scope.now);
   await enqueueReply(db, scope, { template: "kpi.daily_digest", model });
 }

@@ -55,3 +55,25 @@ describe("parseCommand", () => {
     expect(refusal(() => parseCommand("/topic assign 3 @@@")).code).toBe("user.bad_handle");
   });
 });
+
+describe("commands that take a pasted body", () => {
+  it("pass the lines after the first verbatim as `body`", async () => {
+    const { z } = await import("zod");
+    const { defineCommand } = await import("../../../commands/spec.js");
+    const { COMMANDS } = await import("../../../commands/registry.js");
+    const spec = defineCommand({
+      id: "test.paste", words: ["testpaste"], positionals: [{ name: "what" }], options: [], acceptsBody: true,
+      args: z.object({ what: z.string(), body: z.string() }), usage: "/testpaste <what>", summary: { en: "t", "zh-CN": "t" }, examples: [], permission: "any",
+    });
+    (COMMANDS as Record<string, unknown>)["test.paste"] = spec;
+    const { ALL_COMMANDS } = await import("../../../commands/registry.js");
+    (ALL_COMMANDS as unknown as unknown[]).push(spec);
+    try {
+      const csv = 'platform,metric,value\n"douyin","plays","1,234"\n抖音,点赞,  56';
+      expect(parseCommand(`/testpaste csv\n${csv}`)).toEqual({ id: "test.paste", args: { what: "csv", body: csv } });
+    } finally {
+      delete (COMMANDS as Record<string, unknown>)["test.paste"];
+      (ALL_COMMANDS as unknown as unknown[]).pop();
+    }
+  });
+});

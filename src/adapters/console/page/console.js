@@ -134,6 +134,22 @@
       lastRendered = "";
       await refresh();
     });
+    $("file").addEventListener("change", async () => {
+      const file = $("file").files[0];
+      if (!file) return;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = "";
+      for (const b of bytes) binary += String.fromCharCode(b);
+      const command = $("input").value.trim() || "/kpi import";
+      try {
+        showError("");
+        await api("POST", "/console/api/upload", { channel: state.channel, user: state.user, command, filename: file.name, contentBase64: btoa(binary) });
+        $("input").value = "";
+      } catch (e) { showError(e.message); }
+      $("file").value = "";
+      lastRendered = "";
+      await refresh();
+    });
     await refresh();
     setInterval(() => refresh().catch((e) => showError(e.message)), 2000);
   }
