@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { larkEnvProblem, ZLarkEnv } from "./lark-env.js";
 import { wecomEnvProblem, ZWecomEnv } from "./wecom-env.js";
+import { wechatOaEnvProblem, ZWechatOaEnv } from "./wechat-oa-env.js";
 
 const ZBoolFlag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -36,6 +37,8 @@ export const ZEnv = z.object({
   /** Feishu/Lark (docs/feishu.md) and WeCom (docs/wecom.md): each section all-or-nothing, see its file. */
   ...ZLarkEnv.shape,
   ...ZWecomEnv.shape,
+  /** WeChat Official Account message push for SLAs (src/config/wechat-oa-env.ts): token and AppID together. */
+  ...ZWechatOaEnv.shape,
 });
 
 /** The validated configuration. */
@@ -72,7 +75,7 @@ export function loadConfig(source: Record<string, string | undefined>): TEnv {
     const missing = env.SLACK_BOT_TOKEN ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN";
     throw new ConfigError(`Configuration error: ${missing} is required when Slack is configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or neither)`);
   }
-  const platformProblem = larkEnvProblem(env) ?? wecomEnvProblem(env);
+  const platformProblem = larkEnvProblem(env) ?? wecomEnvProblem(env) ?? wechatOaEnvProblem(env);
   if (platformProblem) throw new ConfigError(`Configuration error: ${platformProblem}`);
   return env;
 }

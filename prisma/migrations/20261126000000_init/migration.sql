@@ -445,6 +445,7 @@ CREATE TABLE "IncidentReview" (
     "incidentId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "draftJson" TEXT NOT NULL,
     "editsJson" TEXT NOT NULL DEFAULT '{}',
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" DATETIME NOT NULL,
     "updatedAt" DATETIME NOT NULL
 );
@@ -457,7 +458,44 @@ CREATE TABLE "IncidentActionItem" (
     "ownerId" TEXT,
     "status" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL,
-    "doneAt" DATETIME
+    "doneAt" DATETIME,
+    "doneById" TEXT,
+    "dueAt" DATETIME,
+    "nextNudgeAt" DATETIME,
+    "nudges" INTEGER NOT NULL DEFAULT 0
+);
+
+-- CreateTable
+CREATE TABLE "RiskThreshold" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "teamId" TEXT NOT NULL,
+    "signal" TEXT NOT NULL,
+    "windowMinutes" INTEGER NOT NULL,
+    "limit" INTEGER NOT NULL,
+    "riskType" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "playbookId" TEXT,
+    "channelId" TEXT NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'below',
+    "crossings" INTEGER NOT NULL DEFAULT 0,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "RiskWarning" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "thresholdId" INTEGER NOT NULL,
+    "crossing" INTEGER NOT NULL,
+    "teamId" TEXT NOT NULL,
+    "value" INTEGER NOT NULL,
+    "limit" INTEGER NOT NULL,
+    "crossedAt" DATETIME NOT NULL,
+    "clearedAt" DATETIME,
+    "incidentId" INTEGER
 );
 
 -- CreateIndex
@@ -591,4 +629,16 @@ CREATE INDEX "IncidentActionItem_incidentId_idx" ON "IncidentActionItem"("incide
 
 -- CreateIndex
 CREATE INDEX "IncidentActionItem_ownerId_status_idx" ON "IncidentActionItem"("ownerId", "status");
+
+-- CreateIndex
+CREATE INDEX "IncidentActionItem_status_nextNudgeAt_idx" ON "IncidentActionItem"("status", "nextNudgeAt");
+
+-- CreateIndex
+CREATE INDEX "RiskThreshold_teamId_active_idx" ON "RiskThreshold"("teamId", "active");
+
+-- CreateIndex
+CREATE INDEX "RiskWarning_teamId_crossedAt_idx" ON "RiskWarning"("teamId", "crossedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RiskWarning_thresholdId_crossing_key" ON "RiskWarning"("thresholdId", "crossing");
 

@@ -192,21 +192,29 @@ async function botFigures(db: Db | Tx, teamId: string, day: LocalDay, zone: stri
   const dayStart = wallClockOf(day, zone)(0);
   const dayEnd = wallClockOf(addDays(day, 1), zone)(0);
   const windowStart = wallClockOf(addDays(day, -MOVE_WINDOW_DAYS), zone)(0);
-  const [reviewsPending, reviewsOverdue, openIncidents, slaBreaches, declared, deadlines, sla] = await Promise.all([
+  // One read per table (each Prisma query costs its compile): open or declared-that-day incidents; SLA items
+  // unanswered past their deadline now, or whose deadline fell in the 29 days.
+  const [reviewsPending, reviewsOverdue, incidents, slaItems, sla] = await Promise.all([
     db.review.count({ where: { teamId, status: "open" } }),
     db.reviewLevelState.count({ where: { status: "pending", deadlineAt: { lt: now }, review: { teamId } } }),
-    db.incident.count({ where: { teamId, isDrill: false, status: { not: "resolved" } } }),
-    db.slaItem.count({ where: { teamId, status: { in: ["open", "claimed"] }, deadlineAt: { lt: now } } }),
-    db.incident.findMany({ where: { teamId, isDrill: false, declaredAt: { gte: dayStart, lt: dayEnd } }, select: { id: true, title: true, severity: true }, orderBy: { declaredAt: "asc" } }),
+    db.incident.findMany({
+      where: { teamId, isDrill: false, OR: [{ status: { not: "resolved" } }, { declaredAt: { gte: dayStart, lt: dayEnd } }] },
+      select: { id: true, title: true, severity: true, status: true, declaredAt: true },
+      orderBy: { declaredAt: "asc" },
+    }),
     db.slaItem.findMany({
-      where: { teamId, status: { not: "dismissed" }, deadlineAt: { gte: windowStart, lt: dayEnd } },
-      select: { platform: true, deadlineAt: true, answeredAt: true, breachedAt: true },
+      where: { teamId, status: { not: "dismissed" }, OR: [{ status: { in: ["open", "claimed"] }, deadlineAt: { lt: now } }, { deadlineAt: { gte: windowStart, lt: dayEnd } }] },
+      select: { platform: true, status: true, deadlineAt: true, answeredAt: true, breachedAt: true },
     }),
     slaFigures(db as Db, teamId, dayStart, dayEnd),
   ]);
+  const openIncidents = incidents.filter((i) => i.status !== "resolved").length;
+  const declared = incidents.filter((i) => i.declaredAt >= dayStart && i.declaredAt < dayEnd);
+  const slaBreaches = slaItems.filter((r) => (r.status === "open" || r.status === "claimed") && r.deadlineAt < now).length;
   // Breaches by platform and the local day their deadline fell on: the day's count against the 28 days before.
   const perDay = new Map<string, Map<LocalDay, number>>();
-  for (const r of deadlines) {
+  for (const r of slaItems) {
+    if (r.deadlineAt < windowStart || r.deadlineAt >= dayEnd) continue;
     const breached = r.breachedAt !== null || (r.answeredAt ? r.answeredAt > r.deadlineAt : now > r.deadlineAt);
     if (!breached) continue;
     const d = dayIn(r.deadlineAt, zone);
@@ -226,7 +234,7 @@ async function botFigures(db: Db | Tx, teamId: string, day: LocalDay, zone: stri
     needs: { reviewsOverdue, reviewsPending, slaBreaches, openIncidents },
     slaMedian: sla.total.medianMinutes,
     slaBreachRate: sla.total.count === 0 ? null : sla.total.breachRate,
-    incidentsDeclared: declared,
+    incidentsDeclared: declared.map(({ id, title, severity }) => ({ id, title, severity })),
     breachSpikes,
   };
 }
