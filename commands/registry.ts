@@ -12,7 +12,7 @@ import { topicList } from "./topic/list.js";
 import { topicPropose } from "./topic/propose.js";
 import { topicSchedule } from "./topic/schedule.js";
 import { topicShow } from "./topic/show.js";
-import { slaBoard, slaLog, slaMine, slaStats } from "./sla/sla.js";
+import { slaAccountSet, slaBoard, slaImport, slaLog, slaMine, slaPolicyList, slaPolicySet, slaStats } from "./sla/sla.js";
 import type { CommandSpec } from "./spec.js";
 
 /** Every command by id. */
@@ -30,6 +30,7 @@ export const COMMANDS = {
   "topic.publish": topicPublish,
   "topic.schedule": topicSchedule,
   "sla.log": slaLog, "sla.mine": slaMine, "sla.board": slaBoard, "sla.stats": slaStats,
+  "sla.import": slaImport, "sla.policy_list": slaPolicyList, "sla.policy_set": slaPolicySet, "sla.account_set": slaAccountSet,
   ...KPI_COMMANDS,
   ...REVIEW_COMMANDS,
   ...INCIDENT_COMMANDS,

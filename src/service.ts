@@ -28,6 +28,8 @@ import type { Log } from "./lib/logger.js";
 import type { ChatChannel } from "./messaging/channel.js";
 import type { ChatPlatform } from "./messaging/inbound.js";
 import { registerIngestRoutes } from "./adapters/ingest/comments-route.js";
+import { startWechatOa } from "./adapters/wechat-oa/routes.js";
+import { wechatOaConfig } from "./config/wechat-oa-env.js";
 
 /** Where the committed migrations are, wherever the service is started from. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
@@ -86,7 +88,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   await slack?.mount(app, deps, env.MEDIAOPS_LOCALE);
   const larkCfg = larkConfig(env);
   const wecomCfg = wecomConfig(env);
-  const platformAdapters = [larkCfg && startLark(app, deps, larkCfg), wecomCfg && startWecom(app, deps, wecomCfg)].filter((a) => a !== undefined);
+  const wechatOaCfg = wechatOaConfig(env);
+  const platformAdapters = [larkCfg && startLark(app, deps, larkCfg), wecomCfg && startWecom(app, deps, wecomCfg), wechatOaCfg && startWechatOa(app, deps, wechatOaCfg)].filter((a) => a !== undefined);
 
   let scheduler: Scheduler | undefined;
   if (opts.jobs !== false) {

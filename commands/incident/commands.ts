@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineCommand } from "../spec.js";
 import { ID_OPTION, ZImpact, ZIncidentId, ZIncidentText, ZLikelihood, ZRiskType } from "./args.js";
+import { INCIDENT_RISK_COMMANDS } from "./risk.js";
 
 const AXES = [
   { name: "likelihood", help: { en: "high, medium or low", "zh-CN": "可能性：高、中、低" } },
@@ -171,4 +172,5 @@ export const INCIDENT_COMMANDS = {
   "incident.reopen": incidentReopen,
   "incident.review": incidentReview,
   "incident.library": incidentLibrary,
+  ...INCIDENT_RISK_COMMANDS,
 } as const;

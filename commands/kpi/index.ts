@@ -1,4 +1,5 @@
 // The /kpi commands, spread into COMMANDS in commands/registry.ts.
+import { kpiImport } from "./import.js";
 import { kpiMute, kpiUnmute } from "./mute.js";
 import { kpiRecord } from "./record.js";
 import { kpiDigestNow, kpiSubscribe, kpiUnsubscribe } from "./subscribe.js";
@@ -13,4 +14,5 @@ export const KPI_COMMANDS = {
   "kpi.digest_now": kpiDigestNow,
   "kpi.mute": kpiMute,
   "kpi.unmute": kpiUnmute,
+  "kpi.import": kpiImport,
 } as const;

@@ -1,7 +1,7 @@
 // The /sla commands: log an item by hand, my items, the board, the figures, and a pasted CSV import.
 import { z } from "zod";
 import { AppError } from "../../src/domain/errors.js";
-import { SLA_KINDS, SLA_PLATFORMS, isSlaKind } from "../../src/domain/sla/index.js";
+import { SLA_KINDS, SLA_PLATFORMS, isSlaKind, type SlaRole } from "../../src/domain/sla/index.js";
 import { parsePlatform } from "../../src/domain/topics/vocabulary.js";
 import { defineCommand } from "../spec.js";
 
@@ -68,4 +68,99 @@ export const slaStats = defineCommand({
       }),
   }),
   usage: "/sla stats [today|week|month|<n>d]", summary: { en: "First-response figures", "zh-CN": "首次响应统计" }, examples: ["/sla stats", "/sla stats 30d"], permission: "any",
+});
+
+/** /sla import, then the CSV on the following lines (or uploaded as a file in the console). */
+export const slaImport = defineCommand({
+  id: "sla.import", words: ["sla", "import"], positionals: [], options: [],
+  args: z.object({ body: z.string().optional() }),
+  acceptsBody: true,
+  usage: "/sla import  (then the CSV on the next lines, or upload the file)",
+  summary: { en: "Import comments from a platform's CSV export", "zh-CN": "从平台导出的 CSV 导入待回复留言" },
+  help: {
+    en: "Columns (header line, English or Chinese): platform, account, kind, externalId, author, text, link, createdAt. Each row is reported: accepted, already known, or rejected with its line and reason.",
+    "zh-CN": "表头（中英文均可）：平台、账号、类型、编号、用户、内容、链接、时间。逐行报告：已接受、已存在，或被拒绝（附行号和原因）。",
+  },
+  examples: ["/sla import\nplatform,account,kind,externalId,author,text,createdAt\n抖音,brand-douyin,评论,c-1,小林,什么时候发货？,2026-11-26 09:30"],
+  permission: ["operator", "manager"],
+});
+
+/** "any" (or * / 全部) for a policy field that matches everything. */
+const isAny = (raw: string) => ["any", "*", "all", "全部", "所有"].includes(raw.trim().toLowerCase());
+
+/** /sla policy list: every active policy. */
+export const slaPolicyList = defineCommand({
+  id: "sla.policy_list", words: ["sla", "policy", "list"], positionals: [], options: [], args: z.object({}),
+  usage: "/sla policy list", summary: { en: "List the SLA policies", "zh-CN": "查看响应时限规则" }, examples: ["/sla policy list"], permission: "any",
+});
+
+/** /sla policy set <platform> <kind> <hours>h [--account A] [--warn 50,80] [--chain owner,lead,manager]. */
+export const slaPolicySet = defineCommand({
+  id: "sla.policy_set",
+  words: ["sla", "policy", "set"],
+  positionals: [{ name: "platform" }, { name: "kind" }, { name: "target" }],
+  options: [
+    { name: "account", help: { en: "only this account of the platform", "zh-CN": "仅适用于该平台的这个账号" } },
+    { name: "warn", help: { en: "reminders at these percentages of the target, e.g. 50,80", "zh-CN": "在时限的这些百分比处提醒，如 50,80" } },
+    { name: "chain", help: { en: "who is told after a breach, in order, e.g. owner,lead,manager@4h (each step N working hours after the deadline; default 0, then 4h apart)", "zh-CN": "超时后依次通知谁，如 owner,lead,manager@4h（每级在超时后 N 个工作小时；默认第一级立即，之后每级间隔 4 小时）" } },
+  ],
+  args: z.object({
+    platform: z.string().transform((raw) => (isAny(raw) ? undefined : ZSlaPlatform.parse(raw))),
+    kind: z.string().transform((raw) => (isAny(raw) ? undefined : ZKind.parse(raw))),
+    target: z.string().transform((raw) => {
+      const m = /^(\d{1,4}(?:\.\d{1,2})?)\s*(h|小时|m|分钟)?$/i.exec(raw.trim());
+      const minutes = m ? Math.round(Number(m[1]) * (m[2] && /^(m|分钟)$/i.test(m[2]) ? 1 : 60)) : NaN;
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60 * 24 * 30) throw new AppError("sla.bad_target", { value: raw });
+      return minutes;
+    }),
+    account: z.string().trim().min(1).max(64).optional(),
+    warn: z.string().optional().transform((raw) => {
+      if (raw === undefined) return undefined;
+      const parts = raw.split(/[,，]/).map((s) => s.trim().replace(/%$/, ""));
+      if (parts.length > 5 || parts.some((p) => !/^\d{1,2}$/.test(p) || Number(p) < 1)) throw new AppError("sla.bad_warn", { value: raw });
+      return parts.map((p) => Number(p) / 100);
+    }),
+    chain: z.string().optional().transform((raw) => {
+      if (raw === undefined) return undefined;
+      const steps: { to: SlaRole; afterMinutes: number }[] = [];
+      for (const part of raw.split(/[,，>→]/).map((s) => s.trim()).filter(Boolean)) {
+        const m = /^(owner|lead|manager)(?:@(\d{1,3}(?:\.\d)?)h)?$/i.exec(part);
+        if (!m) throw new AppError("sla.bad_chain", { value: raw });
+        const prev = steps.at(-1)?.afterMinutes;
+        const after = m[2] !== undefined ? Math.round(Number(m[2]) * 60) : prev === undefined ? 0 : prev + 240;
+        if ((prev !== undefined && after < prev) || after > 10_000) throw new AppError("sla.bad_chain", { value: raw });
+        steps.push({ to: m[1]!.toLowerCase() as SlaRole, afterMinutes: after });
+      }
+      if (steps.length === 0 || steps.length > 5) throw new AppError("sla.bad_chain", { value: raw });
+      return steps;
+    }),
+  }),
+  usage: "/sla policy set <platform|any> <kind|any> <hours>h [--account A] [--warn 50,80] [--chain owner,lead,manager]",
+  summary: { en: "Add or change an SLA policy (admins)", "zh-CN": "新增或修改响应时限规则（管理员）" },
+  examples: ["/sla policy set douyin complaint 2h --warn 50,80 --chain owner,lead,manager@4h", "/sla policy set wechat_oa dm 4h --account gh_demo_oa"],
+  permission: ["admin"],
+});
+
+/** /sla account set <platform> <account> @owner [--lead @u] [--manager @u] [--name N]. */
+export const slaAccountSet = defineCommand({
+  id: "sla.account_set",
+  words: ["sla", "account", "set"],
+  positionals: [{ name: "platform" }, { name: "account" }, { name: "owner" }],
+  options: [
+    { name: "lead", help: { en: "the account's lead (second in the escalation chain)", "zh-CN": "该账号的组长（升级链第二级）" } },
+    { name: "manager", help: { en: "the account's manager (last in the chain)", "zh-CN": "该账号的经理（升级链最后一级）" } },
+    { name: "name", help: { en: "the name cards show, e.g. 品牌抖音号", "zh-CN": "卡片上显示的名称，如 品牌抖音号" } },
+  ],
+  args: z.object({
+    platform: ZSlaPlatform,
+    account: z.string().trim().regex(/^[\w.\-@]{1,64}$/u, { message: "sla.bad_account_code" }),
+    owner: z.string().trim().min(1).max(64),
+    lead: z.string().trim().min(1).max(64).optional(),
+    manager: z.string().trim().min(1).max(64).optional(),
+    name: z.string().trim().min(1).max(64, { message: "command.text_too_long" }).optional(),
+  }),
+  usage: "/sla account set <platform> <account> @owner [--lead @user] [--manager @user] [--name NAME]",
+  summary: { en: "Set up an account's SLA owner, lead and manager (admins)", "zh-CN": "设置账号的负责人、组长和经理（管理员）" },
+  examples: ["/sla account set douyin brand-douyin @chen.jie --lead @liu.yang --manager @wang.fang --name 品牌抖音号"],
+  permission: ["admin"],
 });

@@ -46,13 +46,20 @@ export interface Row {
 
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
+/** autocannon records whole milliseconds. */
+const ms = (n: number) => (n < 1 ? "<1" : n.toFixed(0));
 
 export function loadTable(rows: Row[]): string {
-  const head = "| target | db | request | clients | req/s | p50 ms | p99 ms | max ms | p99 ÷ bare | non-2xx / errors | load avg (1 min) at start | work behind the acks |\n|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|";
+  const head = "| target | db | request | clients | acks/s | p50 ms | p99 ms | max ms | p99 ÷ bare | non-2xx / errors | load avg (1 min) at start | work behind the acks (one result per request) |\n|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|";
   const body = rows.map((r) => {
     const x = r.result;
-    const work = r.target === "bare Bolt" ? "none (ack only)" : `${r.calls} Slack calls, ${r.drained ? `done ${f1(r.drainS)} s after the run` : `still running after ${f1(r.drainS)} s`}`;
-    return `| ${r.target} | ${r.database} | ${r.request} | ${x.connections} | ${Math.round(x.rps)} | ${f2(x.p50)} | ${f2(x.p99)} | ${f2(x.max)} | ${r.ratio === undefined ? "–" : f2(r.ratio)} | ${x.non2xx} / ${x.errors} | ${f2(x.load1)} | ${work} |`;
+    const work =
+      r.target === "bare Bolt"
+        ? "none (ack only)"
+        : r.drained
+          ? `${r.calls} results, all delivered ${f1(r.drainS)} s after the run`
+          : `${r.calls} of ${x.requests} delivered ${f1(r.drainS)} s after the run${r.request.includes("propose") ? " (cards paced 1/s per channel)" : "; backlog dropped"}`;
+    return `| ${r.target} | ${r.database} | ${r.request} | ${x.connections} | ${Math.round(x.rps)} | ${ms(x.p50)} | ${ms(x.p99)} | ${ms(x.max)} | ${r.ratio === undefined ? "–" : f2(r.ratio)} | ${x.non2xx} / ${x.errors} | ${f2(x.load1)} | ${work} |`;
   });
   return [head, ...body].join("\n");
 }

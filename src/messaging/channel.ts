@@ -22,4 +22,11 @@ export interface ChatChannel {
   ephemeral(target: OutboundTarget & { userExternalId: string }, card: Card): Promise<string | undefined>;
   /** Sends a card to one person in a direct chat; absent where the platform has none (the console). */
   direct?(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }>;
+  /**
+   * Creates a new conversation (Slack channel, Feishu group chat) with the bot in it and invites the people
+   * (the platform's ids of them); returns its id and the name the platform gave it (it may have made `name`
+   * fit its rules). Optional: absent where the platform cannot (the console, WeCom's app messages); callers
+   * then post in an existing channel. Used by incidents for a channel per incident.
+   */
+  createConversation?(name: string, memberExternalIds: string[]): Promise<{ conversationId: string; name: string }>;
 }

@@ -24,6 +24,12 @@ function words(n: IncidentNotice, l: Locale): Parts {
       return { title: en ? `Role unclaimed · ${tag(n, l)}` : `角色无人认领 · ${tag(n, l)}`, lines: [en ? `Nobody has claimed ${roleName(l, n.role, n.roleName)} for ${n.minutes} min. Claim it on the card or hand it over with /incident role ${n.role} @someone.` : `${roleName(l, n.role, n.roleName)} 已 ${n.minutes} 分钟无人认领。请在卡片上认领，或用 /incident role ${n.role} @成员 指派。`], tone: "warning" };
     case "update_due":
       return { title: en ? `Status update due · ${tag(n, l)}` : `该发布进展通报了 · ${tag(n, l)}`, lines: [en ? `At ${n.severity} the team expects an update every ${n.cadence} min. Post one with /incident update <text>.` : `${n.severity} 事件每 ${n.cadence} 分钟需通报一次进展，请用 /incident update <内容> 发布。`], tone: "warning" };
+    case "action_overdue":
+      return {
+        title: en ? `Overdue action item · ${tag(n, l)}` : `改进行动项已逾期 · ${tag(n, l)}`,
+        lines: [en ? `#${n.item} "${typeof n.text === "string" ? n.text : n.text.en}" was due ${n.due} (${n.days} d ago). When it is done: /incident action done ${n.item}.` : `#${n.item}“${typeof n.text === "string" ? n.text : n.text["zh-CN"]}”截止于 ${n.due}（已逾期 ${n.days} 天）。完成后请用 /incident action done ${n.item}。`],
+        tone: "warning",
+      };
     case "done":
       return { title: doneTitle(n, l), lines: n.detail ? [n.detail] : [], tone: "success" };
     case "blocking_open":
@@ -56,6 +62,9 @@ function doneTitle(n: Extract<IncidentNotice, { kind: "done" }>, l: Locale): str
     resolved: [`Incident #${n.id} resolved`, `事件 #${n.id} 已解决`],
     reopened: [`Incident #${n.id} reopened`, `事件 #${n.id} 已重新打开`],
     update: [`Update posted on incident #${n.id}`, `事件 #${n.id} 进展已通报`],
+    review_edited: [`Review of incident #${n.id} edited`, `事件 #${n.id} 复盘已更新`],
+    action_added: [`Action item added to incident #${n.id}`, `已为事件 #${n.id} 添加改进行动项`],
+    action_done: [`Action item of incident #${n.id} done`, `事件 #${n.id} 的改进行动项已完成`],
   };
   return what[n.what][en ? 0 : 1];
 }

@@ -3,6 +3,7 @@ import type { Localized } from "../../src/domain/locale.js";
 import type { IncidentStatus } from "../../src/domain/incidents/lifecycle.js";
 import type { MatrixRow } from "../../src/domain/incidents/matrix.js";
 import type { Finding } from "../../src/domain/incidents/review.js";
+import type { Signal } from "../../src/domain/incidents/thresholds.js";
 import type { Impact, Likelihood, RiskType, Severity } from "../../src/domain/incidents/vocabulary.js";
 
 /** A role line on the card. */
@@ -58,7 +59,8 @@ export type IncidentNotice =
   | { kind: "step_overdue"; id: number; title: string; isDrill: boolean; step: Localized; minutes: number }
   | { kind: "role_unclaimed"; id: number; title: string; isDrill: boolean; role: string; roleName: Localized | null; minutes: number }
   | { kind: "update_due"; id: number; title: string; isDrill: boolean; severity: Severity; cadence: number }
-  | { kind: "done"; id: number; what: "claimed" | "handed" | "step" | "note" | "status" | "severity" | "resolved" | "reopened" | "update"; detail: string }
+  | { kind: "done"; id: number; what: "claimed" | "handed" | "step" | "note" | "status" | "severity" | "resolved" | "reopened" | "update" | "review_edited" | "action_added" | "action_done"; detail: string }
+  | { kind: "action_overdue"; id: number; title: string; isDrill: boolean; item: number; text: Localized | string; due: string; days: number }
   | { kind: "blocking_open"; id: number; steps: Localized[]; resolveButton: string }
   | { kind: "reloaded"; loaded: string[]; errors: string[] }
   | { kind: "matrix"; matrix: MatrixRow[]; usage: string };
@@ -84,11 +86,11 @@ export interface IncidentReviewView {
   declaredAt: string;
   resolvedAt: string;
   durationMinutes: number;
-  edits: { summary?: string; impact?: string };
+  edits: { summary?: string; impact?: string; wentWell?: string; wentBadly?: string };
   timeline: { at: string; who: string | null; kind: string; text: string }[];
   wentWell: Finding[];
   wentBadly: Finding[];
-  actionItems: { id: number; text: Localized | string; owner: string | null; status: string }[];
+  actionItems: { id: number; text: Localized | string; owner: string | null; status: string; due?: string | null; overdue?: boolean }[];
   drillScore: { score: number; stepsOnTime: number; stepsTotal: number; rolesClaimed: number; rolesRequired: number; updatesSent: number; updatesExpected: number } | null;
 }
 
@@ -103,4 +105,42 @@ export interface LibraryItem {
   durationMinutes: number | null;
   reviewed: boolean;
   isDrill: boolean;
+}
+
+/** One risk warning threshold as listed. */
+export interface ThresholdItem {
+  id: number;
+  signal: Signal;
+  limit: number;
+  window: string;
+  riskType: RiskType;
+  severity: Severity;
+  owner: string;
+  playbook: string | null;
+  /** Where the signal stands now, and whether it is above the limit (warned, not yet re-armed). */
+  current: number;
+  above: boolean;
+}
+
+/** The threshold list, after a change or on request. */
+export interface ThresholdsView {
+  changed: { what: "set" | "removed"; id: number } | null;
+  items: ThresholdItem[];
+}
+
+/** The warning card the owner of a crossed threshold gets. */
+export interface RiskWarningView {
+  warningId: number;
+  thresholdId: number;
+  signal: Signal;
+  value: number;
+  limit: number;
+  window: string;
+  riskType: RiskType;
+  severity: Severity;
+  playbook: { id: string; name: Localized } | null;
+  crossedAt: string;
+  /** Declares an incident pre-filled with the risk type and level; null once declared. */
+  declareButton: string | null;
+  declaredIncidentId: number | null;
 }

@@ -34,9 +34,12 @@ export function reviewCard(v: IncidentReviewView, locale: Locale): Card {
     { type: "text", text: `${en ? "Summary" : "概述"}: ${summary}` },
     { type: "text", text: `${en ? "Impact" : "影响"}: ${impact}` },
     ...section(en ? "Timeline" : "时间线", v.timeline.map((t) => `${t.at} ${t.who ?? (en ? "bot" : "机器人")} ${t.kind}${t.text ? `: ${t.text}` : ""}`)),
-    ...section(en ? "What went well" : "做得好的", v.wentWell.map((f) => finding(f, locale))),
-    ...section(en ? "What did not" : "待改进的", v.wentBadly.map((f) => finding(f, locale))),
-    ...section(en ? "Action items" : "改进行动项", v.actionItems.map((a) => `#${a.id} ${typeof a.text === "string" ? a.text : a.text[locale]} · ${a.owner ?? (en ? "no owner" : "未指定")} · ${a.status}`)),
+    ...section(en ? "What went well" : "做得好的", [...(v.edits.wentWell ? [v.edits.wentWell] : []), ...v.wentWell.map((f) => finding(f, locale))]),
+    ...section(en ? "What did not" : "待改进的", [...(v.edits.wentBadly ? [v.edits.wentBadly] : []), ...v.wentBadly.map((f) => finding(f, locale))]),
+    ...section(en ? "Action items" : "改进行动项", v.actionItems.map((a) => {
+      const due = a.due ? ` · ${en ? "due" : "截止"} ${a.due}${a.overdue ? (en ? " (overdue)" : "（已逾期）") : ""}` : "";
+      return `#${a.id} ${typeof a.text === "string" ? a.text : a.text[locale]} · ${a.owner ?? (en ? "no owner" : "未指定")}${due} · ${a.status}`;
+    })),
   ];
   if (v.drillScore) {
     const s = v.drillScore;

@@ -93,7 +93,7 @@ export function dailyDigestCard(m: DailyDigestView, locale: Locale): Card {
   const moveRows = m.moves.map((mv) => moveButtons(mv, locale, c)).filter((b) => b.length > 0).slice(0, MAX_BUTTON_ROWS);
   sections.push({ heading: c.moves, lines: moves.length > 0 ? moves : [c.noMoves], buttons: moveRows });
   if (m.operations && m.operations.length > 0) {
-    sections.push({ heading: c.operations, lines: m.operations.map((o) => `${metricName(locale, o.metric)}: ${o.value === null ? c.opsNotTracked : formatValue(o.metric, o.value, locale)}`) });
+    sections.push({ heading: c.operations, lines: m.operations.map((o) => `${metricName(locale, o.metric)}: ${o.value !== null ? formatValue(o.metric, o.value, locale) : o.untracked ? c.opsNotTracked : c.dash}`) });
   }
   sections.push({ heading: c.needs, lines: needLines(m.needs, locale, c) });
 

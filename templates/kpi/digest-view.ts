@@ -69,10 +69,11 @@ export interface DigestMove {
   buttons?: DigestMoveButtons;
 }
 
-/** One operations figure from the bot's own tables; null: not tracked (yet), shown as such, never as 0. */
+/** One operations figure from the bot's own tables; null: no data (or, with `untracked`, not tracked yet), never 0. */
 export interface DigestOperation {
   metric: string;
   value: number | null;
+  untracked?: true;
 }
 
 /** "Needs you today": null means the bot does not track it (yet), which the card says instead of 0. */

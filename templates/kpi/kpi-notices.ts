@@ -110,3 +110,50 @@ export function followUpAssignedNotice(l: Locale, m: { to: string; platform: str
     ? { title: `Follow-up on ${what} (${m.day}) assigned to ${m.to}`, lines: [`${m.to} has been told.`], tone: "success" }
     : { title: `已将 ${what}（${m.day}）的跟进指派给 ${m.to}`, lines: [`已通知 ${m.to}。`], tone: "success" };
 }
+
+/** One stored row of an import, for the report. */
+export interface ImportedRow {
+  row: number;
+  platform: string;
+  account: string;
+  metric: string;
+  day: string;
+  value: number;
+  kind: "created" | "replaced" | "unchanged";
+  old?: number;
+}
+
+/** Rows listed one per line in a report before "…and N more". */
+export const IMPORT_REPORT_LINES = 50;
+
+/** One stored row as a report line: "Line 2: Douyin/main Reads 2026-11-25 = 12,345 (new)". */
+export function importedRowLine(l: Locale, r: ImportedRow): string {
+  const en = l === "en";
+  const v = formatValue(r.metric, r.value, l);
+  const what = en
+    ? { created: "new", replaced: `replaced ${r.old === undefined ? "" : formatValue(r.metric, r.old, l)}`.trim(), unchanged: "unchanged" }[r.kind]
+    : { created: "新增", replaced: `替换原值 ${r.old === undefined ? "" : formatValue(r.metric, r.old, l)}`.trim(), unchanged: "未变" }[r.kind];
+  const body = `${nameOf(PLATFORM_NAMES, l, r.platform)}/${r.account} ${metricName(l, r.metric)} ${r.day} = ${v}`;
+  return en ? `Line ${r.row}: ${body} (${what})` : `第 ${r.row} 行：${body}（${what}）`;
+}
+
+/** The import's outcome: every stored row, or every rejected line (nothing is stored then). */
+export function importReportNotice(
+  l: Locale,
+  m: { ok: boolean; encoding?: string; stored: { created: number; replaced: number; unchanged: number } | null; rows: ImportedRow[]; errors: { row: number; message: string }[] },
+): NoticeView {
+  const en = l === "en";
+  const more = (n: number) => (n > 0 ? [en ? `…and ${n} more` : `……另有 ${n} 行`] : []);
+  const enc = m.encoding ? (en ? ` (read as ${m.encoding.toUpperCase()})` : `（按 ${m.encoding.toUpperCase()} 读取）`) : "";
+  if (!m.ok || !m.stored) {
+    const lines = m.errors.slice(0, IMPORT_REPORT_LINES).map((e) => (e.row > 0 ? (en ? `Line ${e.row}: ${e.message}` : `第 ${e.row} 行：${e.message}`) : e.message));
+    const title = en ? `Nothing imported: ${m.errors.length} line${m.errors.length === 1 ? "" : "s"} to fix${enc}` : `未导入任何数据：有 ${m.errors.length} 行需要修改${enc}`;
+    return { title, lines: [...lines, ...more(m.errors.length - IMPORT_REPORT_LINES), en ? "Fix them and import the whole file again." : "请修改后重新导入整个文件。"], tone: "danger" };
+  }
+  const s = m.stored;
+  const total = s.created + s.replaced + s.unchanged;
+  const title = en
+    ? `Imported ${total} value${total === 1 ? "" : "s"}: ${s.created} new, ${s.replaced} replaced, ${s.unchanged} unchanged${enc}`
+    : `已导入 ${total} 条数据：新增 ${s.created}，替换 ${s.replaced}，未变 ${s.unchanged}${enc}`;
+  return { title, lines: [...m.rows.slice(0, IMPORT_REPORT_LINES).map((r) => importedRowLine(l, r)), ...more(m.rows.length - IMPORT_REPORT_LINES)], tone: "success" };
+}

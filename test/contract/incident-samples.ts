@@ -21,7 +21,7 @@ const active: ModelOf<"incident.card"> = {
 };
 
 /** Samples per incident template. */
-export const INCIDENT_SAMPLES: { [K in "incident.card" | "incident.notice" | "incident.playbooks" | "incident.review" | "incident.library"]: { name: string; model: ModelOf<K> }[] } = {
+export const INCIDENT_SAMPLES: { [K in "incident.card" | "incident.notice" | "incident.playbooks" | "incident.review" | "incident.library" | "incident.warning" | "incident.thresholds"]: { name: string; model: ModelOf<K> }[] } = {
   "incident.card": [
     { name: "active", model: active },
     { name: "resolved-drill", model: { ...active, isDrill: true, status: "resolved", buttons: null, roles: active.roles.map((r) => ({ ...r, claimButton: null })), nextSteps: [], outcome: { by: "刘洋", at: "11-26 12:00", override: null }, drillScore: 83 } },
@@ -29,6 +29,7 @@ export const INCIDENT_SAMPLES: { [K in "incident.card" | "incident.notice" | "in
   "incident.notice": [
     { name: "update", model: { kind: "update", id: 3, title: "微博负面帖发酵", isDrill: false, severity: "SEV1", by: "刘洋", at: "11-26 10:40", text: "临时声明已发布" } },
     { name: "blocking", model: { kind: "blocking_open", id: 3, steps: [capture], resolveButton: b("force", "3") } },
+    { name: "action-overdue", model: { kind: "action_overdue", id: 3, title: "微博负面帖发酵", isDrill: false, item: 4, text: "建立微博负面词监测", due: "2026-12-10", days: 2 } },
   ],
   "incident.playbooks": [
     { name: "one", model: { items: [{ id: "public-opinion", riskType: "public_opinion", name: { "zh-CN": "舆情应急预案", en: "Public-opinion playbook" }, summary: { "zh-CN": "先取证", en: "Capture first" }, severities: ["SEV1", "SEV2"], steps: 8, cadence: "SEV1 30m / SEV2 60m" }] } },
@@ -42,6 +43,33 @@ export const INCIDENT_SAMPLES: { [K in "incident.card" | "incident.notice" | "in
         actionItems: [{ id: 1, text: capture, owner: "刘洋", status: "open" }], drillScore: null,
       },
     },
+  ],
+  "incident.warning": [
+    {
+      name: "crossed",
+      model: {
+        warningId: 5, thresholdId: 2, signal: "complaint_breaches", value: 4, limit: 3, window: "1h", riskType: "public_opinion", severity: "SEV2",
+        playbook: { id: "public-opinion", name: { "zh-CN": "舆情应急预案", en: "Public-opinion crisis playbook" } }, crossedAt: "11-26 10:05",
+        declareButton: b("declare", "w5"), declaredIncidentId: null,
+      },
+    },
+    {
+      name: "declared",
+      model: {
+        warningId: 5, thresholdId: 2, signal: "compliance_rejections", value: 6, limit: 5, window: "24h", riskType: "compliance", severity: "SEV1",
+        playbook: null, crossedAt: "11-26 10:05", declareButton: null, declaredIncidentId: 7,
+      },
+    },
+  ],
+  "incident.thresholds": [
+    {
+      name: "list",
+      model: {
+        changed: { what: "set", id: 2 },
+        items: [{ id: 2, signal: "negative_items", limit: 20, window: "1h", riskType: "public_opinion", severity: "SEV2", owner: "刘洋", playbook: "public-opinion", current: 21, above: true }],
+      },
+    },
+    { name: "empty", model: { changed: null, items: [] } },
   ],
   "incident.library": [
     { name: "list", model: { items: [{ id: 3, title: "微博负面帖发酵", riskType: "public_opinion", severity: "SEV1", status: "resolved", declaredAt: "2026-11-26", durationMinutes: 120, reviewed: true, isDrill: false }], counts: { public_opinion: 1 }, query: null } },

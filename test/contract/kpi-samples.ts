@@ -9,7 +9,7 @@ const full: ModelOf<"kpi.daily_digest"> = {
   timezone: "Asia/Shanghai",
   platforms: ["douyin", "wechat_oa"],
   headline: [
-    { metric: "followers", platform: null, account: null, goalText: "+30%", endDay: "2027-05-25", actual: 104_000, expected: 102_000, goal: 130_000, projected: 136_000, gap: 0.0196, status: "on_pace" },
+    { metric: "followers", platform: null, account: null, goalText: "+30%", endDay: "2027-05-25", actual: 104_000, expected: 102_000, goal: 130_000, projected: 136_000, gap: 0.0196, status: "on_pace", detail: "m1.detail.kpi.sub1-all-followers.20261125.tagtagtagtagtag1" },
     { metric: "interaction_rate", platform: "douyin", account: null, goalText: "+20%", endDay: "2027-05-25", actual: 0.031, expected: 0.0345, goal: 0.0408, projected: 0.026, gap: -0.1014, status: "behind" },
   ],
   tables: [
@@ -23,8 +23,23 @@ const full: ModelOf<"kpi.daily_digest"> = {
     { metric: "reads", values: [10, 12, null, 14, 18, 30, 22].map((v) => (v === null ? null : v * 1000)) },
     { metric: "topics_published", values: [0, 1, 0, 2, 0, 0, 1] },
   ],
-  moves: [{ platform: "wechat_oa", metric: "shares", value: 2_400, median: 300, direction: "up", driver: { kind: "topic", id: 12, title: "双十一退货技巧", day: "2026-11-25" } }],
-  needs: { reviewsOverdue: 2, reviewsPending: 5, slaBreaches: null, openIncidents: null },
+  moves: [
+    {
+      platform: "wechat_oa", metric: "shares", value: 2_400, median: 300, direction: "up", driver: { kind: "topic", id: 12, title: "双十一退货技巧", day: "2026-11-25" },
+      buttons: { detail: "m1.detail.kpi.sub1-wechat_oa-shares.20261125.tagtagtagtagtag2", mute: "m1.mute.kpi.sub1-wechat_oa-shares.20261125.tagtagtagtagtag3", assign: "m1.assign.kpi.sub1-wechat_oa-shares.20261125.tagtagtagtagtag4" },
+    },
+    { platform: "wechat_oa", metric: "unfollows", value: 90, median: 12, direction: "up", driver: { kind: "incident", id: 3, title: "评论区舆情", severity: "SEV2", day: "2026-11-25" } },
+    { platform: "douyin", metric: "interaction_rate", value: 0.012, median: 0.031, direction: "down", driver: { kind: "sla_breaches", count: 9, median: 1, day: "2026-11-25" } },
+  ],
+  needs: { reviewsOverdue: 2, reviewsPending: 5, slaBreaches: 3, openIncidents: 1 },
+  operations: [
+    { metric: "sla_first_response_median", value: 42 },
+    { metric: "sla_breach_rate", value: 0.125 },
+    { metric: "reviews_pending", value: 5 },
+    { metric: "reviews_overdue", value: 2 },
+    { metric: "open_incidents", value: 1 },
+    { metric: "topics_published", value: null, untracked: true },
+  ],
   preview: false,
 };
 
@@ -37,6 +52,7 @@ const empty: ModelOf<"kpi.daily_digest"> = {
   trends: [{ metric: "topics_published", values: [0, 0, 0] }],
   moves: [],
   needs: { reviewsOverdue: 0, reviewsPending: 0, slaBreaches: null, openIncidents: null },
+  operations: undefined,
   preview: true,
 };
 

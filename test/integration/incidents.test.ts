@@ -102,12 +102,12 @@ describe("a 舆情 incident from declaration to review", () => {
   it("nudges overdue steps and unclaimed roles once per period", async () => {
     svc.clock.advance(16 * MIN); // 10:16: capture was due 10:15; pr (required) has been unclaimed since 10:00
     const first = await runIncidentSweep(svc.deps);
-    expect(first).toEqual({ stepNudges: 1, roleReminders: 1, updateReminders: 0 });
+    expect(first).toMatchObject({ stepNudges: 1, roleReminders: 1, updateReminders: 0, warnings: 0, actionNudges: 0 });
     const toCommander = await privateTo("liu.yang");
     expect(toCommander.some((t) => t.includes("步骤已超时") && t.includes("“截图并存档相关帖子、评论和转发链路") && t.includes("已超时 1 分钟"))).toBe(true);
     expect(toCommander.some((t) => t.includes("角色无人认领") && t.includes("公关 已 16 分钟无人认领"))).toBe(true);
     expect(await privateTo("chen.jie")).toEqual([]);
-    expect(await runIncidentSweep(svc.deps)).toEqual({ stepNudges: 0, roleReminders: 0, updateReminders: 0 });
+    expect(await runIncidentSweep(svc.deps)).toMatchObject({ stepNudges: 0, roleReminders: 0, updateReminders: 0, warnings: 0, actionNudges: 0 });
     const [x, y] = await Promise.all([runIncidentSweep(svc.deps), runIncidentSweep(svc.deps)]);
     expect(x.stepNudges + y.stepNudges).toBe(0);
     const events = await svc.deps.db.incidentEvent.findMany({ where: { incidentId: id, kind: { in: ["step_nudged", "role_reminded"] } } });

@@ -92,6 +92,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: false, error: "invalid_auth" };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args["users"])}` } };
+      case "conversations.create":
+        return { ok: true, channel: { id: `C${String(calls.length).padStart(6, "0")}`, name: args["name"], is_channel: true } };
+      case "conversations.invite":
+        return { ok: true, channel: { id: args["channel"] } };
       default:
         return { ok: false, error: "unknown_method" };
     }

@@ -52,6 +52,13 @@ export class LarkChannel implements ChatChannel {
     return { conversationId: sent.chatId, messageId: sent.messageId };
   }
 
+  /** im.v1.chat.create: a group chat named `name` with the bot and the people (open_ids) in it. */
+  async createConversation(name: string, memberExternalIds: string[]): Promise<{ conversationId: string; name: string }> {
+    if (!this.api.createChat) throw new Error("lark: this messenger cannot create chats");
+    const { chatId } = await this.api.createChat(name, [...new Set(memberExternalIds)].filter(Boolean));
+    return { conversationId: chatId, name };
+  }
+
   /** A plain text message in a chat (refusals of typed commands). */
   async sendText(chatId: string, text: string): Promise<void> {
     await this.api.send("chat_id", chatId, "text", JSON.stringify({ text: [...text].slice(0, TEXT_MAX).join("") }));

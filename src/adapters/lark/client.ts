@@ -48,6 +48,8 @@ export interface LarkMessenger {
   send(receiveIdType: "chat_id" | "open_id", receiveId: string, msgType: "interactive" | "text", content: string): Promise<{ messageId: string; chatId: string }>;
   /** PATCH /open-apis/im/v1/messages/:message_id (cards with update_multi only). */
   patch(messageId: string, content: string): Promise<void>;
+  /** POST /open-apis/im/v1/chats (a group chat with the bot in it and the people, by open_id); returns its chat_id. */
+  createChat?(name: string, openIds: string[]): Promise<{ chatId: string }>;
 }
 
 /** LarkMessenger over the SDK's generated im.v1.message API. */
@@ -62,6 +64,12 @@ export function sdkMessenger(client: lark.Client): LarkMessenger {
     async patch(messageId, content) {
       const res = await client.im.v1.message.patch({ path: { message_id: messageId }, data: { content } });
       if (res.code !== 0) throw new LarkApiError(res.code, res.msg ?? "message.patch failed");
+    },
+    async createChat(name, openIds) {
+      const res = await client.im.v1.chat.create({ params: { user_id_type: "open_id" }, data: { name, user_id_list: openIds, chat_mode: "group", chat_type: "private" } });
+      const chatId = res.data?.chat_id;
+      if (res.code !== 0 || !chatId) throw new LarkApiError(res.code, res.msg ?? "chat.create returned no chat_id");
+      return { chatId };
     },
   };
 }

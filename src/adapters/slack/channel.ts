@@ -49,4 +49,23 @@ export class SlackChannel implements ChatChannel {
     if (!conversationId) throw new Error("slack: conversations.open answered without a channel id");
     return { conversationId, messageId: await this.post({ conversationId }, card) };
   }
+
+  /**
+   * conversations.create (a public channel; Slack names are lowercase letters, digits, - and _, at most 80),
+   * then conversations.invite of the people. The bot created it, so it is already a member.
+   */
+  async createConversation(name: string, memberExternalIds: string[]): Promise<{ conversationId: string; name: string }> {
+    const res = await this.client.conversations.create({ name: slackChannelName(name) });
+    const conversationId = res.channel?.id;
+    if (!conversationId) throw new Error("slack: conversations.create answered without a channel id");
+    const users = [...new Set(memberExternalIds)].filter(Boolean);
+    if (users.length > 0) await this.client.conversations.invite({ channel: conversationId, users: users.join(",") });
+    return { conversationId, name: res.channel?.name ?? slackChannelName(name) };
+  }
+}
+
+/** A name Slack accepts for a channel: lowercase ASCII letters, digits, - and _, 1 to 80 characters. */
+export function slackChannelName(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  return slug || "incident";
 }

@@ -16,6 +16,8 @@ import { showTopic } from "../topics/show-topic.js";
 import { logSlaItem } from "../sla/log-item.js";
 import { listSlaItems } from "../sla/list-items.js";
 import { slaStats } from "../sla/sla-stats.js";
+import { importSlaItems } from "../sla/import-items.js";
+import { listSlaPolicies, setSlaAccount, setSlaPolicy } from "../sla/admin-sla.js";
 import { topicCalendar } from "../topics/topic-calendar.js";
 import { splitCommandWords } from "../../../commands/index.js";
 
@@ -35,6 +37,7 @@ const HANDLERS: Handlers = {
   "topic.publish": (scope, a) => decideTopic(scope, a.id, "publish", undefined),
   "topic.schedule": (scope, a) => scheduleTopic(scope, a.id, a.when),
   "sla.log": logSlaItem, "sla.mine": (scope) => listSlaItems(scope, "mine"), "sla.board": (scope) => listSlaItems(scope, "board"), "sla.stats": (scope, a) => slaStats(scope, a.period),
+  "sla.import": importSlaItems, "sla.policy_list": (scope) => listSlaPolicies(scope), "sla.policy_set": setSlaPolicy, "sla.account_set": setSlaAccount,
   ...KPI_HANDLERS,
   ...REVIEW_HANDLERS,
   ...INCIDENT_HANDLERS,

@@ -1,7 +1,9 @@
 // /incident declare and /incident drill: the matrix gives the severity, the playbook's steps become tasks,
 // the roles wait to be claimed, and the card goes to the incident's channel.
 import type { ArgsOf } from "../../../commands/index.js";
+import type { Tx } from "../../db/client.js";
 import { AppError } from "../../domain/errors.js";
+import dayjs from "../../lib/dayjs.js";
 import { matrixRows, severityOf } from "../../domain/incidents/matrix.js";
 import type { TPlaybook } from "../../domain/incidents/playbook.js";
 import { ROLE_REMINDER_MINUTES, addMinutes, stepDueAt, updateCadenceMinutes } from "../../domain/incidents/schedule.js";
@@ -16,16 +18,21 @@ import { toIncidentRecord } from "./load-incident.js";
 import { playbooks } from "./playbook-loader.js";
 import { addEvent } from "./timeline.js";
 
-interface Opening {
+/** What an incident is opened with. */
+export interface Opening {
   title: string;
   riskType: RiskType;
   likelihood: Likelihood;
   impact: Impact;
   playbook: TPlaybook;
   isDrill: boolean;
+  /** People invited to the incident's own conversation besides the declarer (a warning's owner). */
+  invite?: string[];
+  /** Runs in the declaration's transaction once the incident row exists (a warning claims it there). */
+  onCreated?: (tx: Tx, incidentId: number) => Promise<void>;
 }
 
-function playbookById(id: string): TPlaybook {
+export function playbookById(id: string): TPlaybook {
   const reg = playbooks();
   const found = reg.get(id.trim().toLowerCase());
   if (!found) throw new AppError("incident.unknown_playbook", { value: id, known: reg.all().map((p) => p.id).join(", ") });
@@ -53,11 +60,17 @@ export async function drillIncident(scope: RequestScope, args: ArgsOf<"incident.
   return openIncident(scope, { title: playbook.name[scope.actor.locale], riskType: playbook.riskType, likelihood, impact, playbook, isDrill: true });
 }
 
-async function openIncident(scope: RequestScope, o: Opening): Promise<number> {
+/** The name asked for an incident's own conversation: "inc-1126-1000-public_opinion 微博负面帖发酵". */
+export function conversationName(o: Pick<Opening, "title" | "riskType" | "isDrill">, now: Date, zone: string): string {
+  return `${o.isDrill ? "drill" : "inc"}-${dayjs(now).tz(zone).format("MMDD-HHmm")}-${o.riskType} ${o.title}`;
+}
+
+/** Opens an incident (or drill) and posts its card; returns its id. */
+export async function openIncident(scope: RequestScope, o: Opening): Promise<number> {
   const { db } = scope.deps;
-  const channel = await incidentChannelFor(scope);
-  const severity = severityOf(o.likelihood, o.impact);
   const now = scope.now;
+  const channel = await incidentChannelFor(scope, conversationName(o, now, scope.team.timezone), [scope.actor.id, ...(o.invite ?? [])]);
+  const severity = severityOf(o.likelihood, o.impact);
   return db.$transaction(async (tx) => {
     const row = await tx.incident.create({
       data: {
@@ -79,6 +92,7 @@ async function openIncident(scope: RequestScope, o: Opening): Promise<number> {
         data: { incidentId: row.id, key: s.id, position: i, textJson: JSON.stringify(s.text), role: s.role, blocking: s.blocking, dueAt, status: "open", nextNudgeAt: dueAt },
       });
     }
+    if (o.onCreated) await o.onCreated(tx, row.id);
     const facts = { title: o.title, riskType: o.riskType, likelihood: o.likelihood, impact: o.impact, severity, playbook: o.playbook.id, drill: o.isDrill };
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: o.isDrill ? "incident.drill" : "incident.declare", subjectType: "incident", subjectId: row.id, after: facts, at: now });
     await addEvent(tx, row.id, "declared", scope.actor.id, facts, now);

@@ -8,6 +8,8 @@ import { handRole } from "./incident-roles.js";
 import { addIncidentNote, changeSeverity, completeStep, postIncidentUpdate, setIncidentStatus } from "./incident-work.js";
 import { listPlaybooks, reloadPlaybooks } from "./list-playbooks.js";
 import { reopenIncident, resolveIncident, showReview } from "./resolve-incident.js";
+import { addActionItem, completeActionItem, editReview } from "./review-edits.js";
+import { listThresholds, removeThreshold, setThreshold } from "./risk-thresholds.js";
 
 type IncidentCommandId = keyof typeof INCIDENT_COMMANDS;
 
@@ -27,4 +29,10 @@ export const INCIDENT_HANDLERS: { [K in IncidentCommandId]: (scope: RequestScope
   "incident.reopen": (scope, a) => reopenIncident(scope, a.id),
   "incident.review": (scope, a) => showReview(scope, a.id),
   "incident.library": incidentLibrary,
+  "incident.threshold.set": setThreshold,
+  "incident.threshold.list": (scope) => listThresholds(scope),
+  "incident.threshold.remove": (scope, a) => removeThreshold(scope, a.threshold),
+  "incident.review.edit": (scope, a) => editReview(scope, a.section, a.text, a.id),
+  "incident.action.add": (scope, a) => addActionItem(scope, a.text, a.owner, a.due, a.id),
+  "incident.action.done": (scope, a) => completeActionItem(scope, a.item),
 };

@@ -1,10 +1,12 @@
-// Incident card buttons: Claim role, Done step, Post update, Change severity, Resolve, Resolve anyway.
+// Incident card buttons: Claim role, Done step, Post update, Change severity, Resolve, Resolve anyway, and the
+// Declare button of a risk warning.
 import { AppError } from "../../domain/errors.js";
 import type { TActionPayload } from "../../messaging/action.js";
 import type { RequestScope } from "../scope.js";
 import { claimRole } from "./incident-roles.js";
 import { changeSeverity, completeStep, postIncidentUpdate, severityInputFromText } from "./incident-work.js";
 import { resolveIncident } from "./resolve-incident.js";
+import { declareFromWarning } from "./risk-thresholds.js";
 
 /** "12-commander" → [12, "commander"]. */
 function split(subjectId: string): [number, string] {
@@ -39,6 +41,12 @@ export async function handleIncidentAction(scope: RequestScope, p: TActionPayloa
       return resolveIncident(scope, undefined, Number(p.subjectId), true);
     case "force":
       return resolveIncident(scope, reasonOf(reason, en ? "resolve with blocking steps open" : "强制解决"), Number(p.subjectId), true);
+    case "declare": {
+      const id = /^w(\d+)$/.exec(p.subjectId);
+      if (!id) throw new AppError("action.unknown", { action: `incident.${p.action}` });
+      await declareFromWarning(scope, Number(id[1]));
+      return;
+    }
     default:
       throw new AppError("action.unknown", { action: `incident.${p.action}` });
   }

@@ -7,6 +7,7 @@ import type { Member } from "../members.js";
 import { toMember } from "../members.js";
 import type { ChannelInfo, RequestScope } from "../scope.js";
 import type { IncidentNotice } from "../../../templates/incident/incident-view.js";
+import type { ChatPlatform } from "../../messaging/inbound.js";
 
 /** The console's operations channel for incidents. */
 export const CONSOLE_INCIDENT_CHANNEL = "incidents";
@@ -18,10 +19,35 @@ async function consoleChannel(db: Db | Tx, teamId: string, name: string): Promis
   return c ? { id: c.id, platform: c.platform, externalId: c.externalId, name: c.name } : null;
 }
 
-/** The channel an incident declared in `scope.channel` is followed in. */
-export async function incidentChannelFor(scope: RequestScope): Promise<ChannelInfo> {
+/** The operations channel: where incidents are followed when they get no channel of their own. */
+export async function operationsChannelFor(scope: RequestScope): Promise<ChannelInfo> {
   if (scope.channel.platform !== "console") return scope.channel;
   return (await consoleChannel(scope.deps.db, scope.team.id, CONSOLE_INCIDENT_CHANNEL)) ?? scope.channel;
+}
+
+/**
+ * The channel an incident declared in `scope.channel` is followed in: a new conversation named `name` with
+ * `memberIds` invited, when the declaring channel's platform can create one (ChatChannel.createConversation);
+ * otherwise, or when creating it fails, the operations channel.
+ */
+export async function incidentChannelFor(scope: RequestScope, name?: string, memberIds: string[] = []): Promise<ChannelInfo> {
+  const platform = scope.deps.channels.get(scope.channel.platform as ChatPlatform);
+  if (name && platform?.createConversation) {
+    const { db } = scope.deps;
+    try {
+      const ids = await db.platformIdentity.findMany({ where: { userId: { in: [...new Set(memberIds)] }, platform: scope.channel.platform } });
+      const created = await platform.createConversation(name, ids.map((i) => i.externalId));
+      const row = await db.channel.upsert({
+        where: { platform_externalId: { platform: scope.channel.platform, externalId: created.conversationId } },
+        create: { teamId: scope.team.id, platform: scope.channel.platform, externalId: created.conversationId, name: created.name },
+        update: { name: created.name },
+      });
+      return { id: row.id, platform: row.platform, externalId: row.externalId, name: row.name };
+    } catch (err) {
+      scope.deps.log.warn({ err: String(err), platform: scope.channel.platform }, "incidents: creating the incident's conversation failed; using the operations channel");
+    }
+  }
+  return operationsChannelFor(scope);
 }
 
 /** Where status updates go besides the incident channel: where it was declared, or the console's general. */

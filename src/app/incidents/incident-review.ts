@@ -7,7 +7,8 @@ import dayjs from "../../lib/dayjs.js";
 import { displayNames } from "../members.js";
 import type { IncidentRecord } from "./load-incident.js";
 
-const ZEdits = z.object({ summary: z.string().optional(), impact: z.string().optional() });
+/** What the team wrote over the draft, by section. */
+export const ZEdits = z.object({ summary: z.string().optional(), impact: z.string().optional(), wentWell: z.string().optional(), wentBadly: z.string().optional() });
 
 /** One timeline event as a short line of text (its kind is named by the template). */
 function eventText(kind: string, data: Record<string, unknown>, names: Map<string, string>): string {
@@ -28,7 +29,7 @@ function eventText(kind: string, data: Record<string, unknown>, names: Map<strin
 }
 
 /** Builds the review document of a resolved incident. */
-export async function buildReviewView(db: Db | Tx, inc: IncidentRecord, zone: string): Promise<IncidentReviewView> {
+export async function buildReviewView(db: Db | Tx, inc: IncidentRecord, zone: string, now?: Date): Promise<IncidentReviewView> {
   const review = await db.incidentReview.findUniqueOrThrow({ where: { incidentId: inc.id } });
   const draft = JSON.parse(review.draftJson) as ReviewDraft;
   const edits = ZEdits.parse(JSON.parse(review.editsJson));
@@ -50,7 +51,7 @@ export async function buildReviewView(db: Db | Tx, inc: IncidentRecord, zone: st
     timeline: events.map((e) => ({ at: fmt(e.at), who: e.actorId ? (names.get(e.actorId) ?? null) : null, kind: e.kind, text: eventText(e.kind, JSON.parse(e.dataJson) as Record<string, unknown>, names) })),
     wentWell: draft.wentWell,
     wentBadly: draft.wentBadly,
-    actionItems: items.map((i) => ({ id: i.id, text: JSON.parse(i.textJson) as IncidentReviewView["actionItems"][number]["text"], owner: i.ownerId ? (names.get(i.ownerId) ?? null) : null, status: i.status })),
+    actionItems: items.map((i) => ({ id: i.id, text: JSON.parse(i.textJson) as IncidentReviewView["actionItems"][number]["text"], owner: i.ownerId ? (names.get(i.ownerId) ?? null) : null, status: i.status, due: i.dueAt ? dayjs(i.dueAt).tz(zone).format("YYYY-MM-DD") : null, overdue: Boolean(now && i.dueAt && i.status === "open" && i.dueAt.getTime() < now.getTime()) })),
     drillScore: inc.drillScoreJson ? (JSON.parse(inc.drillScoreJson) as IncidentReviewView["drillScore"]) : null,
   };
 }

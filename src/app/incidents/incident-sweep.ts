@@ -1,6 +1,7 @@
 // The incident sweep (every minute): overdue steps nudge their owner, unclaimed required roles are raised with
 // the commander, and the commander is reminded when a status update is due. Each reminder is claimed with a
-// guarded updateMany before it is sent, so it fires once per period however many sweeps run.
+// guarded updateMany before it is sent, so it fires once per period however many sweeps run. The sweep also
+// evaluates the risk warning thresholds and nudges overdue review action items once a day.
 import type { Tx } from "../../db/client.js";
 import { STEP_NUDGE_MINUTES, ROLE_REMINDER_MINUTES, addMinutes, minutesBetween, updateCadenceMinutes } from "../../domain/incidents/schedule.js";
 import type { AppDeps } from "../deps.js";
@@ -8,6 +9,8 @@ import { deliverOutbox } from "../outbox/deliver.js";
 import { loadTeam } from "../team.js";
 import { channelInfo, memberById, notifyMember } from "./incident-channels.js";
 import { findIncident, stepText, type IncidentRecord } from "./load-incident.js";
+import { nudgeOverdueActionItems } from "./review-edits.js";
+import { evaluateThresholds } from "./risk-thresholds.js";
 import { addEvent } from "./timeline.js";
 import type { IncidentNotice } from "../../../templates/incident/incident-view.js";
 
@@ -16,6 +19,11 @@ export interface SweepReport {
   stepNudges: number;
   roleReminders: number;
   updateReminders: number;
+  /** Threshold warnings sent (once per crossing) and thresholds re-armed. */
+  warnings: number;
+  warningsCleared: number;
+  /** Overdue action items nudged (once a day each). */
+  actionNudges: number;
 }
 
 async function holder(tx: Tx, incidentId: number, role: string): Promise<string | null> {
@@ -37,7 +45,7 @@ export async function runIncidentSweep(deps: AppDeps): Promise<SweepReport> {
   const { db } = deps;
   const now = deps.clock.now();
   const outboxIds: number[] = [];
-  const report: SweepReport = { stepNudges: 0, roleReminders: 0, updateReminders: 0 };
+  const report: SweepReport = { stepNudges: 0, roleReminders: 0, updateReminders: 0, warnings: 0, warningsCleared: 0, actionNudges: 0 };
 
   const steps = await db.incidentStep.findMany({ where: { status: "open", nextNudgeAt: { lte: now } }, orderBy: { id: "asc" } });
   for (const s of steps) {
@@ -82,6 +90,10 @@ export async function runIncidentSweep(deps: AppDeps): Promise<SweepReport> {
       report.updateReminders++;
     });
   }
+  const thresholds = await evaluateThresholds(deps, now, outboxIds);
+  report.warnings = thresholds.warnings;
+  report.warningsCleared = thresholds.cleared;
+  report.actionNudges = await nudgeOverdueActionItems(deps, db, now, outboxIds);
   if (outboxIds.length > 0) await deliverOutbox(deps, outboxIds);
   return report;
 }

@@ -13,6 +13,11 @@ import { changeIncident } from "./change-incident.js";
 import { findIncident, incidentForRequest, stepText, type IncidentRecord } from "./load-incident.js";
 import { buildReviewView } from "./incident-review.js";
 
+/** The subject key the review card is posted and updated under. */
+export function reviewSubject(incidentId: number): string {
+  return `incident-review:${incidentId}`;
+}
+
 /** Resolves the incident. Open blocking steps need `force` (the reason, recorded); without it nothing changes. */
 export async function resolveIncident(scope: RequestScope, force: string | undefined, id: number | undefined, byId = false): Promise<void> {
   const inc = byId && id !== undefined ? await findIncident(scope.deps.db, scope.team.id, id) : await incidentForRequest(scope, id);
@@ -35,8 +40,9 @@ export async function resolveIncident(scope: RequestScope, force: string | undef
     await tx.incidentStep.updateMany({ where: { incidentId: inc.id }, data: { nextNudgeAt: null } });
     await tx.incidentRole.updateMany({ where: { incidentId: inc.id }, data: { nextReminderAt: null } });
     await writeReview(tx, after);
-    const review = await buildReviewView(tx, after, scope.team.timezone);
-    await enqueuePost(tx, scope, { template: "incident.review", model: review }, { channelId: inc.channelId, subjectKey: `incident-review:${inc.id}`, stateVersion: 1 });
+    const review = await buildReviewView(tx, after, scope.team.timezone, scope.now);
+    const { version } = await tx.incidentReview.findUniqueOrThrow({ where: { incidentId: inc.id } });
+    await enqueuePost(tx, scope, { template: "incident.review", model: review }, { channelId: inc.channelId, subjectKey: reviewSubject(inc.id), stateVersion: version });
   });
 }
 
@@ -71,9 +77,10 @@ async function writeReview(tx: Tx, inc: IncidentRecord): Promise<void> {
   await tx.incidentReview.upsert({
     where: { incidentId: inc.id },
     create: { incidentId: inc.id, draftJson: JSON.stringify(draft), createdAt: at, updatedAt: at },
-    update: { draftJson: JSON.stringify(draft), updatedAt: at },
+    update: { draftJson: JSON.stringify(draft), updatedAt: at, version: { increment: 1 } },
   });
-  await tx.incidentActionItem.deleteMany({ where: { incidentId: inc.id, status: "open" } });
+  // Only generated items (stored as a localized object) are redrafted; what the team typed stays.
+  await tx.incidentActionItem.deleteMany({ where: { incidentId: inc.id, status: "open", textJson: { startsWith: "{" } } });
   for (const a of draft.actionItems) {
     await tx.incidentActionItem.create({ data: { incidentId: inc.id, textJson: JSON.stringify(a.text), ownerId: a.ownerId, status: "open", createdAt: at } });
   }
@@ -110,5 +117,5 @@ export async function showReview(scope: RequestScope, id: number | undefined): P
     inc = await findIncident(db, scope.team.id, row.id);
   }
   if (!(await db.incidentReview.findUnique({ where: { incidentId: inc.id } }))) throw new AppError("incident.no_review", { id: inc.id });
-  await enqueueReply(db, scope, { template: "incident.review", model: await buildReviewView(db, inc, scope.team.timezone) });
+  await enqueueReply(db, scope, { template: "incident.review", model: await buildReviewView(db, inc, scope.team.timezone, scope.now) });
 }

@@ -3,11 +3,12 @@ import type { ArgsOf } from "../../../commands/index.js";
 import type { RequestScope } from "../scope.js";
 import { muteMetric, unmuteMetric } from "./digest-actions.js";
 import { digestNow } from "./digest-now.js";
+import { importCsv } from "./import-csv.js";
 import { recordMetric } from "./record-metric.js";
 import { setTarget } from "./set-target.js";
 import { subscribeDigest, unsubscribeDigest } from "./subscriptions.js";
 
-type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now" | "kpi.mute" | "kpi.unmute";
+type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now" | "kpi.mute" | "kpi.unmute" | "kpi.import";
 
 /** Command id → use case. */
 export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>) => Promise<unknown> } = {
@@ -18,4 +19,5 @@ export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>
   "kpi.digest_now": digestNow,
   "kpi.mute": muteMetric,
   "kpi.unmute": unmuteMetric,
+  "kpi.import": importCsv,
 };

@@ -11,7 +11,7 @@ import { PLATFORMS, parsePlatform } from "../../domain/topics/vocabulary.js";
 import { audit } from "../audit.js";
 import type { AppDeps } from "../deps.js";
 import { loadTeam } from "../team.js";
-import { storeMetricValues, type MetricInput, type StoreResult } from "./store-metrics.js";
+import { storeMetricValues, type MetricInput, type RowOutcome, type StoreResult } from "./store-metrics.js";
 
 /** One raw row, as text fields. */
 export type RawMetricRow = Partial<Record<"platform" | "account" | "metric" | "day" | "value", unknown>>;
@@ -23,6 +23,8 @@ export interface ImportReport {
   /** Line (CSV, counting the header as 1) or index (JSON, from 1) → problem; empty when ok. */
   errors: { row: number; code: string; message: string }[];
   stored: StoreResult | null;
+  /** With `perRow`: every stored row (its line or index, as `errors` counts) and what happened to it. */
+  rows?: ({ row: number } & MetricInput & RowOutcome)[];
 }
 
 /** Decodes CSV bytes: UTF-8 (BOM stripped) when valid, else GBK. */
@@ -87,18 +89,26 @@ function checkRow(r: RawMetricRow, today: string): MetricInput {
 
 /** Validates every row, then stores all of them in one transaction (or none, when any row is wrong). */
 export async function importMetrics(
-  deps: AppDeps,
-  input: { teamId: string; rows: RawMetricRow[]; source: string; by: string | null; locale: Locale; encoding?: "utf-8" | "gbk"; firstRow?: number },
+  deps: Pick<AppDeps, "db" | "clock">,
+  input: {
+    teamId: string; rows: RawMetricRow[]; source: string; by: string | null; locale: Locale; encoding?: "utf-8" | "gbk"; firstRow?: number;
+    /** The member importing, for the audit row (null: an integration). */
+    actorId?: string | null;
+    /** Report every stored row (the console and the CLI show them). */
+    perRow?: boolean;
+  },
 ): Promise<ImportReport> {
   const now = deps.clock.now();
   const team = await loadTeam(deps.db, input.teamId);
   const today = localDayOf(now, team.timezone);
   const good: MetricInput[] = [];
+  const lineOf: number[] = [];
   const errors: ImportReport["errors"] = [];
   input.rows.forEach((r, i) => {
     if (Object.keys(r).length === 0) return; // blank line
     try {
       good.push(checkRow(r, today));
+      lineOf.push(i + (input.firstRow ?? 1));
     } catch (err) {
       if (!isAppError(err)) throw err;
       errors.push({ row: i + (input.firstRow ?? 1), code: err.code, message: errorMessage(input.locale, err) });
@@ -108,10 +118,12 @@ export async function importMetrics(
     if (good.length === 0 && errors.length === 0) errors.push({ row: 0, code: "kpi.empty_import", message: errorMessage(input.locale, new AppError("kpi.empty_import")) });
     return { ok: false, encoding: input.encoding, errors, stored: null };
   }
+  const outcomes: RowOutcome[] = [];
   const stored = await deps.db.$transaction(async (tx) => {
-    const result = await storeMetricValues(tx, input.teamId, good, input.source, input.by, now);
-    await audit(tx, { teamId: input.teamId, actorId: null, action: "kpi.import", subjectType: "metric_batch", subjectId: input.source, after: { rows: good.length, ...result, encoding: input.encoding ?? null }, at: now });
+    const result = await storeMetricValues(tx, input.teamId, good, input.source, input.by, now, outcomes);
+    await audit(tx, { teamId: input.teamId, actorId: input.actorId ?? null, action: "kpi.import", subjectType: "metric_batch", subjectId: input.source, after: { rows: good.length, ...result, encoding: input.encoding ?? null }, at: now });
     return result;
   });
-  return { ok: true, encoding: input.encoding, errors: [], stored };
+  const rows = input.perRow ? good.map((g, i) => ({ row: lineOf[i]!, ...g, ...outcomes[i]! })) : undefined;
+  return { ok: true, encoding: input.encoding, errors: [], stored, ...(rows ? { rows } : {}) };
 }

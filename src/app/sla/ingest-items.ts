@@ -2,6 +2,7 @@
 // here. Each item is checked on its own and reported on its own; accepted ones are stored in one transaction,
 // so a batch is never half-stored, and an external id already known is reported as a duplicate, not stored twice.
 import { checkIngestItem, computeSchedule, nextReminderAt, pickPolicy, type IngestItem } from "../../domain/sla/index.js";
+import type { Tx } from "../../db/client.js";
 import type { AppDeps } from "../deps.js";
 import { accountKey, loadSlaContext, scheduleJson, type SlaContext } from "./sla-context.js";
 
@@ -15,7 +16,12 @@ export type IngestResult =
   | { index: number; externalId?: string; status: "rejected"; error: string };
 
 /** Checks and stores `raws`; never throws for bad input (each bad item is a "rejected" result). */
-export async function ingestSlaItems(deps: AppDeps, raws: readonly unknown[], source: SlaSource, opts: { teamId?: string } = {}): Promise<IngestResult[]> {
+export async function ingestSlaItems(
+  deps: AppDeps,
+  raws: readonly unknown[],
+  source: SlaSource,
+  opts: { teamId?: string; /** Runs inside the insert's transaction (an audit row that commits with the items). */ inTransaction?: (tx: Tx, stored: number) => Promise<void> } = {},
+): Promise<IngestResult[]> {
   const { db } = deps;
   const now = deps.clock.now();
   const results: (IngestResult | undefined)[] = new Array(raws.length);
@@ -78,6 +84,7 @@ export async function ingestSlaItems(deps: AppDeps, raws: readonly unknown[], so
   if (rows.length > 0) {
     const created = await db.$transaction(async (tx) => {
       await tx.slaItem.createMany({ data: rows.map((r) => r.data) });
+      await opts.inTransaction?.(tx, rows.length);
       return tx.slaItem.findMany({
         where: { externalId: { in: rows.map((r) => r.data.externalId) } },
         select: { id: true, platform: true, externalId: true, deadlineAt: true },

@@ -11,9 +11,9 @@ export const FUTURE_SKEW_MS = 5 * 60_000;
 /** The wire form of one item (JSON body or a CSV row after mapping). */
 export const ZIngestItem = z.object({
   platform: z.enum(SLA_PLATFORMS, { error: `unknown platform; known: ${SLA_PLATFORMS.join(", ")}` }),
-  account: z.string().trim().min(1, "account is required").max(64),
+  account: z.string({ error: "account is required" }).trim().min(1, "account is required").max(64),
   kind: z.enum(SLA_KINDS, { error: `unknown kind; known: ${SLA_KINDS.join(", ")}` }),
-  externalId: z.string().trim().min(1, "externalId is required").max(128),
+  externalId: z.string({ error: "externalId is required" }).trim().min(1, "externalId is required").max(128),
   author: z.string().trim().max(128).default(""),
   text: z.string().max(SLA_TEXT_MAX * 4).default("").refine((s) => [...s].length <= SLA_TEXT_MAX, `text is longer than ${SLA_TEXT_MAX} characters`),
   link: z.url({ protocol: /^https?$/, error: "link must be an http(s) URL" }).max(1000).optional(),

@@ -51,6 +51,23 @@ describe("SlackChannel", () => {
     expect(sent.messageId).toBe(fake.callsTo("chat.postMessage").at(-1)!.result!["ts"]);
   });
 
+  it("createConversation: conversations.create with a Slack-safe name, then conversations.invite of the people", async () => {
+    const made = await channel.createConversation("inc-1126-1000-public_opinion 微博负面帖发酵 Weibo", ["U1", "U2", "U1"]);
+    const create = fake.callsTo("conversations.create").at(-1)!;
+    expect(create.args).toMatchObject({ name: "inc-1126-1000-public_opinion-weibo" });
+    expect(made).toEqual({ conversationId: (create.result!["channel"] as { id: string }).id, name: "inc-1126-1000-public_opinion-weibo" });
+    expect(fake.callsTo("conversations.invite").at(-1)!.args).toMatchObject({ channel: made.conversationId, users: "U1,U2" });
+    const invites = fake.callsTo("conversations.invite").length;
+    await channel.createConversation("事件", []);
+    expect(fake.callsTo("conversations.create").at(-1)!.args).toMatchObject({ name: "incident" });
+    expect(fake.callsTo("conversations.invite")).toHaveLength(invites);
+  });
+
+  it("createConversation fails when Slack refuses (the declaration then uses the operations channel)", async () => {
+    fake.failNext("conversations.create", "name_taken");
+    await expect(channel.createConversation("inc-x", ["U1"])).rejects.toThrow(/name_taken/);
+  });
+
   it("a Slack error fails the send (the outbox keeps the row and retries later)", async () => {
     fake.failNext("chat.postMessage", "channel_not_found");
     await expect(channel.post({ conversationId: "CGONE" }, card)).rejects.toThrow(/channel_not_found/);

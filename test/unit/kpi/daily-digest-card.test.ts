@@ -1,6 +1,7 @@
 // The digest card's text fallback must read well on its own, in both languages.
 import { describe, expect, it } from "vitest";
-import { dailyDigestCard } from "../../../templates/kpi/daily-digest.card.js";
+import { MAX_BUTTON_ROWS, dailyDigestCard } from "../../../templates/kpi/daily-digest.card.js";
+import { cardButtons } from "../../../src/messaging/card.js";
 import { KPI_SAMPLES } from "../../contract/kpi-samples.js";
 
 const [full, empty] = KPI_SAMPLES["kpi.daily_digest"].map((s) => s.model);
@@ -28,12 +29,37 @@ describe("daily digest card", () => {
       "",
       "Unusual moves",
       "- ⬆ WeChat OA Shares jumped to 2,400 (28-day median 300) · likely driver: topic #12 “双十一退货技巧” published 2026-11-25",
+      "- ⬆ WeChat OA Unfollows jumped to 90 (28-day median 12) · likely driver: incident #3 “评论区舆情” (SEV2) declared 2026-11-25",
+      "- ⬇ Douyin Interaction rate dropped to 1.2% (28-day median 3.1%) · likely driver: 9 SLA breaches on 2026-11-25 (28-day median 1)",
+      "",
+      "Operations (the bot's own records)",
+      "- SLA first response (median): 42 min",
+      "- SLA breach rate: 12.5%",
+      "- Reviews pending: 5",
+      "- Reviews overdue: 2",
+      "- Open incidents: 1",
+      "- Topics published: not tracked yet",
       "",
       "Needs you today",
       "- 2 reviews overdue (5 pending)",
-      "- SLA breaches: not tracked yet",
-      "- Open incidents: not tracked yet",
+      "- 3 SLA breaches",
+      "- 1 open incident",
     ].join("\n"));
+  });
+  it("has details under the targets and details, mute and assign (asking for a handle) under a move", () => {
+    const zh = dailyDigestCard(full!, "zh-CN");
+    const rows = zh.blocks.filter((b) => b.type === "actions").map((b) => (b.type === "actions" ? b.buttons.map((x) => `${x.actionId}:${x.label}`) : []));
+    expect(rows).toEqual([["kpi.detail:详情 · 粉丝总数"], ["kpi.detail:详情 · 公众号 分享", "kpi.mute:屏蔽 分享", "kpi.assign:指派跟进"]]);
+    const assign = cardButtons(zh).find((b) => b.actionId === "kpi.assign")!;
+    expect([assign.value, assign.reasonPrompt]).toEqual(["m1.assign.kpi.sub1-wechat_oa-shares.20261125.tagtagtagtagtag4", "由谁跟进？请输入 @账号，可在后面附说明"]);
+    // No subscription to mute in: no mute button; buttons never enter the text fallback.
+    const noMute = { ...full!, moves: full!.moves.map((m) => (m.buttons ? { ...m, buttons: { detail: m.buttons.detail, assign: m.buttons.assign } } : m)) };
+    expect(cardButtons(dailyDigestCard(noMute, "en")).map((b) => b.actionId)).toEqual(["kpi.detail", "kpi.detail", "kpi.assign"]);
+    expect(zh.fallbackText).not.toContain("指派跟进");
+  });
+  it("caps the button rows so every platform's limits hold", () => {
+    const many = { ...full!, moves: Array.from({ length: 12 }, () => full!.moves[0]!) };
+    expect(dailyDigestCard(many, "en").blocks.filter((b) => b.type === "actions")).toHaveLength(1 + MAX_BUTTON_ROWS);
   });
   it("says plainly in Chinese that a platform sent no data, never a zero", () => {
     const card = dailyDigestCard(full!, "zh-CN");

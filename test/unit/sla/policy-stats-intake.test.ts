@@ -75,3 +75,25 @@ describe("CSV", () => {
     expect(isUtf8(Uint8Array.from([0xc6, 0xc0, 0xc2, 0xdb]))).toBe(false); // 评论 in GBK
   });
 });
+
+describe("CSV records, local times and Chinese values", () => {
+  it("numbers records by the physical line they start on, quoted newlines included", async () => {
+    const { parseCsvRecords } = await import("../../../src/domain/sla/index.js");
+    expect(parseCsvRecords('h1,h2\r\n"a\r\nb",c\n\nd,"e,\nf"\ng,h')).toEqual([
+      { line: 1, fields: ["h1", "h2"] },
+      { line: 2, fields: ["a\r\nb", "c"] },
+      { line: 5, fields: ["d", "e,\nf"] },
+      { line: 7, fields: ["g", "h"] },
+    ]);
+    expect(() => parseCsvRecords('a\nb\n"open\nmore')).toThrow("a quoted field opened on line 3 is not closed");
+  });
+  it("reads zone-less export times on the team's clock and maps 抖音 / 私信", async () => {
+    const { localCsvTime } = await import("../../../src/domain/sla/index.js");
+    expect(localCsvTime("2026-11-26 09:30", "Asia/Shanghai")).toBe("2026-11-26T01:30:00.000Z");
+    expect(localCsvTime("2026/1/5 23:59:30", "Asia/Shanghai")).toBe("2026-01-05T15:59:30.000Z");
+    expect(localCsvTime("2026-02-30 09:30", "Asia/Shanghai")).toBeUndefined();
+    expect(localCsvTime("yesterday", "Asia/Shanghai")).toBeUndefined();
+    const { rows } = csvToRawItems("平台,账号,类型,编号,时间\n抖音,a,私信,x1,2026-11-26 09:30\n", { zone: "Asia/Shanghai" });
+    expect(rows[0]).toEqual({ line: 2, ok: true, raw: { platform: "douyin", account: "a", kind: "dm", externalId: "x1", createdAt: "2026-11-26T01:30:00.000Z" } });
+  });
+});

@@ -496,6 +496,7 @@ CREATE TABLE "IncidentReview" (
     "incidentId" INTEGER NOT NULL,
     "draftJson" TEXT NOT NULL,
     "editsJson" TEXT NOT NULL DEFAULT '{}',
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -511,8 +512,49 @@ CREATE TABLE "IncidentActionItem" (
     "status" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "doneAt" TIMESTAMP(3),
+    "doneById" TEXT,
+    "dueAt" TIMESTAMP(3),
+    "nextNudgeAt" TIMESTAMP(3),
+    "nudges" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "IncidentActionItem_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RiskThreshold" (
+    "id" SERIAL NOT NULL,
+    "teamId" TEXT NOT NULL,
+    "signal" TEXT NOT NULL,
+    "windowMinutes" INTEGER NOT NULL,
+    "limit" INTEGER NOT NULL,
+    "riskType" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "playbookId" TEXT,
+    "channelId" TEXT NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'below',
+    "crossings" INTEGER NOT NULL DEFAULT 0,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdById" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "RiskThreshold_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RiskWarning" (
+    "id" SERIAL NOT NULL,
+    "thresholdId" INTEGER NOT NULL,
+    "crossing" INTEGER NOT NULL,
+    "teamId" TEXT NOT NULL,
+    "value" INTEGER NOT NULL,
+    "limit" INTEGER NOT NULL,
+    "crossedAt" TIMESTAMP(3) NOT NULL,
+    "clearedAt" TIMESTAMP(3),
+    "incidentId" INTEGER,
+
+    CONSTRAINT "RiskWarning_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -579,7 +621,7 @@ CREATE INDEX "ReviewDecision_reviewerId_idx" ON "ReviewDecision"("reviewerId");
 CREATE UNIQUE INDEX "ReviewDecision_reviewId_version_level_pass_reviewerId_key" ON "ReviewDecision"("reviewId", "version", "level", "pass", "reviewerId");
 
 -- CreateIndex
-CREATE INDEX "MetricValue_teamId_day_platform_metric_idx" ON "MetricValue"("teamId", "day", "platform", "metric");
+CREATE INDEX "MetricValue_teamId_day_platform_metric_value_idx" ON "MetricValue"("teamId", "day", "platform", "metric", "value");
 
 -- CreateIndex
 CREATE INDEX "MetricValue_teamId_metric_day_idx" ON "MetricValue"("teamId", "metric", "day");
@@ -646,6 +688,18 @@ CREATE INDEX "IncidentActionItem_incidentId_idx" ON "IncidentActionItem"("incide
 
 -- CreateIndex
 CREATE INDEX "IncidentActionItem_ownerId_status_idx" ON "IncidentActionItem"("ownerId", "status");
+
+-- CreateIndex
+CREATE INDEX "IncidentActionItem_status_nextNudgeAt_idx" ON "IncidentActionItem"("status", "nextNudgeAt");
+
+-- CreateIndex
+CREATE INDEX "RiskThreshold_teamId_active_idx" ON "RiskThreshold"("teamId", "active");
+
+-- CreateIndex
+CREATE INDEX "RiskWarning_teamId_crossedAt_idx" ON "RiskWarning"("teamId", "crossedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RiskWarning_thresholdId_crossing_key" ON "RiskWarning"("thresholdId", "crossing");
 
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

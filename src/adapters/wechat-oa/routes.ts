@@ -1,0 +1,178 @@
+// GET/POST /wechat/oa: the WeChat Official Account message push (服务器配置). GET is the server-URL check: the
+// plain `signature` over token, timestamp and nonce, answered with `echostr` as is. POST carries one user
+// message or event as XML: in plaintext mode the query's `signature` covers token/timestamp/nonce only (not
+// the body), in safe mode (`encrypt_type=aes`) `msg_signature` covers <Encrypt> and the AES layer carries the
+// AppID. WeChat waits 5 seconds and then retries (three times), so the request is checked, parsed and answered
+// "success" at once; storing the SLA item runs afterwards. Freshness: `timestamp` within 300 s of our clock
+// either way (WeChat documents no window; this is the one WeCom and our own intake use). Replays: a
+// (timestamp, nonce) pair seen in the window with a different body is refused (the plaintext signature does
+// not cover the body), the same body again is a retry and answered "success"; retries and duplicates are also
+// dropped by MsgId (FromUserName+CreateTime for events) here and, across replicas, by the database.
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { AppDeps } from "../../app/deps.js";
+import { ingestSlaItems } from "../../app/sla/ingest-items.js";
+import type { WechatOaConfig } from "../../config/wechat-oa-env.js";
+import { BODY_LIMIT } from "../../http/server.js";
+import type { WecomOpenFailure } from "../wecom/crypto.js";
+import { rawQuery } from "../wecom/routes.js";
+import { parseFlatXml, XmlParseError } from "../wecom/xml.js";
+import { openWechatEnvelope, verifyWechatSignature } from "./crypto.js";
+import { parseWechatOaInbound, type WechatOaRawItem } from "./parse-inbound.js";
+
+/** Allowed difference between `timestamp` and our clock, either way. */
+export const WECHAT_OA_TOLERANCE_SECONDS = 300;
+/** How long a MsgId is remembered in memory (WeChat's retries come within about 15 s). */
+const SEEN_TTL_MS = 10 * 60_000;
+const CACHE_MAX = 20_000;
+
+const STATUS: Record<WecomOpenFailure, 400 | 401> = { bad_signature: 401, wrong_receive_id: 401, bad_ciphertext: 400 };
+
+/** A map whose entries expire (insertion order = age order, so pruning stops at the first fresh one). */
+class Expiring<V> {
+  private readonly m = new Map<string, { at: number; v: V }>();
+  constructor(private readonly ttlMs: number) {}
+  get(key: string, now: number): V | undefined {
+    this.prune(now);
+    return this.m.get(key)?.v;
+  }
+  set(key: string, v: V, now: number): void {
+    this.m.delete(key);
+    this.m.set(key, { at: now, v });
+    while (this.m.size > CACHE_MAX) this.m.delete(this.m.keys().next().value as string);
+  }
+  delete(key: string): void {
+    this.m.delete(key);
+  }
+  private prune(now: number): void {
+    for (const [k, e] of this.m) {
+      if (now - e.at <= this.ttlMs && e.at <= now) break;
+      this.m.delete(k);
+    }
+  }
+}
+
+/** The started push endpoint. */
+export interface WechatOaAdapter {
+  /** Resolves when every item accepted so far has been stored (or refused). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Registers GET and POST /wechat/oa. */
+export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg: WechatOaConfig): WechatOaAdapter {
+  const log = deps.log;
+  const nonces = new Expiring<string>(2 * WECHAT_OA_TOLERANCE_SECONDS * 1000);
+  const seen = new Expiring<true>(SEEN_TTL_MS);
+  const pending = new Set<Promise<void>>();
+  const nowMs = () => deps.clock.now().getTime();
+
+  const refuse = (reply: FastifyReply, status: 400 | 401, error: string) => {
+    log.warn({ status, error }, "wechat-oa: push refused");
+    return reply.code(status).type("application/json; charset=utf-8").send({ error });
+  };
+  const staleness = (timestamp: string | undefined): string | undefined => {
+    if (!timestamp || !/^\d{1,15}$/.test(timestamp)) return "timestamp missing or malformed";
+    const age = nowMs() / 1000 - Number(timestamp);
+    if (age > WECHAT_OA_TOLERANCE_SECONDS) return `stale timestamp (more than ${WECHAT_OA_TOLERANCE_SECONDS} s old)`;
+    return -age > WECHAT_OA_TOLERANCE_SECONDS ? `timestamp more than ${WECHAT_OA_TOLERANCE_SECONDS} s ahead` : undefined;
+  };
+  const success = (reply: FastifyReply) => reply.code(200).type("text/plain; charset=utf-8").send("success");
+
+  const store = (dedupeKey: string, item: WechatOaRawItem) => {
+    const task = (async () => {
+      await new Promise((r) => setImmediate(r)); // after the answer has gone out
+      const [r] = await ingestSlaItems(deps, [item], "wechat_oa");
+      if (r?.status === "accepted") log.info({ id: r.id, msgId: item.externalId }, "wechat-oa: SLA item opened");
+      else if (r?.status === "duplicate") log.debug({ id: r.id, msgId: item.externalId }, "wechat-oa: already stored");
+      else log.warn({ msgId: item.externalId, account: item.account, error: r?.error }, "wechat-oa: message not stored");
+    })()
+      .catch((err: unknown) => {
+        const dup = typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+        if (dup) log.debug({ msgId: item.externalId }, "wechat-oa: stored meanwhile by another replica");
+        else {
+          seen.delete(dedupeKey); // not stored: a later delivery may try again
+          log.error({ err, msgId: item.externalId }, "wechat-oa: storing the message failed");
+        }
+      })
+      .finally(() => pending.delete(task));
+    pending.add(task);
+  };
+
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+    scope.get("/wechat/oa", async (req, reply) => {
+      const q = rawQuery(req.url);
+      const stale = staleness(q.timestamp);
+      if (stale) return refuse(reply, 401, stale);
+      if (!verifyWechatSignature({ token: cfg.token, signature: q.signature, timestamp: q.timestamp, nonce: q.nonce })) return refuse(reply, 401, "bad_signature");
+      if (q.echostr === undefined || q.echostr === "") return refuse(reply, 400, "echostr is missing");
+      return reply.code(200).type("text/plain; charset=utf-8").send(q.echostr);
+    });
+
+    scope.post("/wechat/oa", async (req, reply) => {
+      const q = rawQuery(req.url);
+      const stale = staleness(q.timestamp);
+      if (stale) return refuse(reply, 401, stale);
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const safe = q.encrypt_type === "aes";
+      if (cfg.encodingAESKey && !safe) return refuse(reply, 401, "safe mode is configured: expected encrypt_type=aes and msg_signature");
+      if (!cfg.encodingAESKey && safe) return refuse(reply, 400, "a safe-mode message arrived but WECHAT_OA_ENCODING_AES_KEY is not set");
+      if (!cfg.encodingAESKey && !verifyWechatSignature({ token: cfg.token, signature: q.signature, timestamp: q.timestamp, nonce: q.nonce })) {
+        return refuse(reply, 401, "bad_signature");
+      }
+      let fields: Record<string, string>;
+      try {
+        const outer = parseFlatXml(raw.toString("utf8"));
+        if (cfg.encodingAESKey) {
+          const opened = openWechatEnvelope({ token: cfg.token, encodingAESKey: cfg.encodingAESKey, appId: cfg.appId, msgSignature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce, encrypt: outer.Encrypt });
+          if (!opened.ok) return refuse(reply, STATUS[opened.reason], opened.reason);
+          try {
+            fields = parseFlatXml(opened.message);
+          } catch (err) {
+            if (err instanceof XmlParseError) return refuse(reply, 400, `decrypted message is not XML: ${err.message}`);
+            throw err;
+          }
+        } else fields = outer;
+      } catch (err) {
+        if (err instanceof XmlParseError) return refuse(reply, 400, `body is not message XML: ${err.message}`);
+        throw err;
+      }
+
+      // Signed, so the pair is WeChat's: the same pair with another body is someone replaying the URL.
+      const now = nowMs();
+      const bodyHash = createHash("sha256").update(raw).digest("hex");
+      const pairKey = `${q.timestamp}:${q.nonce}`;
+      const earlier = nonces.get(pairKey, now);
+      if (earlier !== undefined && earlier !== bodyHash) return refuse(reply, 401, "timestamp and nonce were already used with another body (replay)");
+      nonces.set(pairKey, bodyHash, now);
+
+      const parsed = parseWechatOaInbound(fields, { account: cfg.account });
+      if (parsed.ok === false) return refuse(reply, 400, parsed.error);
+      if (seen.get(parsed.dedupeKey, now)) {
+        log.debug({ key: parsed.dedupeKey }, "wechat-oa: repeated delivery answered again");
+        return success(reply);
+      }
+      seen.set(parsed.dedupeKey, true, now);
+      if (parsed.ok === "ignore") {
+        log.debug({ reason: parsed.reason }, "wechat-oa: push ignored");
+        return success(reply);
+      }
+      // Answer first (WeChat's 5-second limit); the item is stored right after.
+      store(parsed.dedupeKey, parsed.item);
+      return success(reply);
+    });
+  });
+
+  const idle = async () => {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  };
+  return { idle, stop: idle };
+}
+
+/** Registers the push endpoint on `app` (service.ts calls this when WECHAT_OA_TOKEN and WECHAT_OA_APP_ID are set). */
+export function startWechatOa(app: FastifyInstance, deps: AppDeps, cfg: WechatOaConfig): WechatOaAdapter {
+  return registerWechatOaRoutes(app, deps, cfg);
+}
