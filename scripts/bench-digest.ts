@@ -73,13 +73,13 @@ try {
 
   const subs = (await db.digestSubscription.findMany()).map(toSubscription);
   const team = await db.team.findUniqueOrThrow({ where: { id: DEFAULT_TEAM_ID } });
-  await buildDigest(db, { teamId: team.id, teamName: team.name, sentDay: "2026-11-26", timezone: "Asia/Shanghai", platforms: [], metrics: [], muted: [], preview: true, subscriptionId: null, buttonKey: "bench" }, NOW); // warm-up
+  await buildDigest(db, { teamId: team.id, teamName: team.name, sentDay: "2026-11-26", timezone: "Asia/Shanghai", teamTimezone: team.timezone, platforms: [], metrics: [], muted: [], preview: true, subscriptionId: null, buttonKey: "bench" }, NOW); // warm-up
   const times: number[] = [];
   let moves = 0;
   const started = performance.now();
   for (const s of subs) {
     const t0 = performance.now();
-    const view = await buildDigest(db, { teamId: team.id, teamName: team.name, sentDay: "2026-11-26", timezone: s.timezone, platforms: s.platforms, metrics: s.metrics, muted: s.muted, preview: false, subscriptionId: s.id, buttonKey: "bench" }, NOW);
+    const view = await buildDigest(db, { teamId: team.id, teamName: team.name, sentDay: "2026-11-26", timezone: s.timezone, teamTimezone: team.timezone, platforms: s.platforms, metrics: s.metrics, muted: s.muted, preview: false, subscriptionId: s.id, buttonKey: "bench" }, NOW);
     times.push(performance.now() - t0);
     moves += view.moves.length;
   }

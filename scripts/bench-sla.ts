@@ -49,7 +49,7 @@ async function setup(n: number) {
   for (let i = 0; i < n; i += 50_000) fill(i, Math.min(n, i + 50_000));
   raw.pragma("optimize");
   raw.close();
-  const deps: AppDeps = { db, clock, log: createLogger("silent"), channels: new Map(), buttonKey: "bench-key" };
+  const deps: AppDeps = { db, clock, log: createLogger("silent"), channels: new Map(), dialect: "sqlite", buttonKey: "bench-key" };
   return { deps, dir, fillMs: performance.now() - t0 };
 }
 

@@ -48,7 +48,7 @@ export async function runSlaImport(argv: string[], env: Record<string, string | 
   try {
     const row = await db.team.findUnique({ where: { id: team } });
     if (!row) return { code: 1, output: [`there is no team "${team}"`] };
-    const deps = { db, clock, log: createLogger("warn"), channels: new Map(), buttonKey: "" };
+    const deps = { db, clock, log: createLogger("warn"), channels: new Map(), dialect: databaseKind(cfg.DATABASE_URL), buttonKey: "" };
     const report = await importSlaCsv(deps, { teamId: team, zone: row.timezone, text: decoded.text, actorId: null, source: `cli:${file.split(/[\\/]/).pop()}` });
     const { title, lines } = importReportLines(report, "en");
     return { code: report.rejected.length > 0 ? 2 : 0, output: [`${file} (${decoded.encoding === "utf-8" ? "UTF-8" : "GBK"})`, title, ...lines], report };

@@ -78,7 +78,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
   const slack = createSlackAdapter(env, log);
   if (slack) channels.set("slack", slack.channel);
-  const deps: AppDeps = { db, clock, log, channels, buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
+  const deps: AppDeps = { db, clock, log, channels, dialect: databaseKind(env.DATABASE_URL), buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
   logPlaybookLoad(log);
 
   const app = createServer({ log, probeDatabase: async () => void (await db.$queryRawUnsafe("SELECT 1")) });

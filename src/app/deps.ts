@@ -1,5 +1,6 @@
 // What every use case is given: the database, the clock, the logger, the channels and the button key.
 import type { Db } from "../db/client.js";
+import type { SqlDialect } from "../db/dialect.js";
 import type { Clock } from "../lib/clock.js";
 import type { Log } from "../lib/logger.js";
 import type { ChatChannel } from "../messaging/channel.js";
@@ -12,6 +13,8 @@ export interface AppDeps {
   log: Log;
   /** Outbound channels by platform; the console is always present. */
   channels: Map<ChatPlatform, ChatChannel>;
+  /** Which SQL the database speaks, for the few raw statements (see src/db/dialect.ts). */
+  dialect: SqlDialect;
   /** HMAC key that signs button payloads (see messaging/action.ts). */
   buttonKey: string;
   /** Set only by the fault tests: die right after a change commits, before its messages are sent. */

@@ -2,7 +2,9 @@
 // and refusals), /kpi mute and unmute, and the operations figures read from the bot's own tables: open
 // incidents (drills left out), SLA breaches and their first-response figures, and the drivers of moves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDigest } from "../../src/app/kpi/build-digest.js";
 import { runDueDigests } from "../../src/app/kpi/run-due-digests.js";
+import { slaFigures } from "../../src/app/sla/sla-stats.js";
 import { cardButtons } from "../../src/messaging/card.js";
 import { cardText, consoleClient, type ApiMessage } from "../support/console-client.js";
 import { startTestService, type TestService } from "../support/service.js";
@@ -183,6 +185,12 @@ describe("operations figures from the bot's own tables", () => {
     expect(text).toContain("- 2 条 SLA 超时");
     expect(text).toContain("- SLA 超时率: 100%");
     expect(text).toMatch(/- 首次响应中位数: \d+ 分钟/);
+    // The same figures as /sla stats for that day (the digest computes them from the rows it already read).
+    const view = await buildDigest(svc.deps.db, { teamId: TEAM, teamName: "t", sentDay: "2026-11-26", timezone: "Asia/Shanghai", teamTimezone: "Asia/Shanghai", platforms: [], metrics: [], muted: [], preview: true, subscriptionId: null }, svc.clock.now());
+    const sla = await slaFigures(svc.deps.db, TEAM, new Date("2026-11-24T16:00:00Z"), new Date("2026-11-25T16:00:00Z"));
+    const op = (m: string) => view.operations!.find((o) => o.metric === m)!.value;
+    expect([op("sla_first_response_median"), op("sla_breach_rate")]).toEqual([sla.total.medianMinutes, sla.total.breachRate]);
+    expect(sla.total.medianMinutes).toBe(120);
   });
 
   it("counts open incidents without drills and names an incident declared that day as the driver", async () => {

@@ -10,10 +10,12 @@ import { wallClockOf } from "../../domain/calendar/zoned.js";
 import { KEY_METRICS, METRICS, storedPartsOf } from "../../domain/kpi/catalogue.js";
 import { MOVE_WINDOW_DAYS, median, unusualMove } from "../../domain/kpi/moves.js";
 import { paceOf } from "../../domain/kpi/pace.js";
+import { workingMinutesBetween } from "../../domain/calendar/working-time.js";
+import { figuresOf, type ResponseSample } from "../../domain/sla/stats.js";
 import { readJson } from "../../lib/json.js";
-import { slaFigures } from "../sla/sla-stats.js";
 import { encodeKpiButton } from "./digest-buttons.js";
 import { measure, measureFromGrid, seriesOf, sumsByDay, type SumGrid } from "./measure.js";
+import { teamCalendar } from "./subscriptions.js";
 
 /** What a digest covers. Empty lists mean everything. */
 export interface DigestSpec {
@@ -22,6 +24,8 @@ export interface DigestSpec {
   /** The local day it is sent on (the report is for the day before) and the zone that day is read in. */
   sentDay: LocalDay;
   timezone: string;
+  /** The team's own zone: SLA response times are working minutes on the team's business calendar. */
+  teamTimezone: string;
   platforms: string[];
   metrics: string[];
   muted: string[];
@@ -59,7 +63,7 @@ export async function buildDigest(db: Db | Tx, spec: DigestSpec, now: Date): Pro
   const [targets, topics, ops] = await Promise.all([
     db.kpiTarget.findMany({ where: { teamId: spec.teamId, active: true, endDay: { gte: day } }, orderBy: { id: "asc" } }),
     publishedTopics(db, spec.teamId, addDays(day, -(MOVE_WINDOW_DAYS - 1)), day, spec.timezone),
-    botFigures(db, spec.teamId, day, spec.timezone, now),
+    botFigures(db, spec.teamId, day, spec.timezone, spec.teamTimezone, now),
   ]);
   // Every platform is read (team-wide targets add them all up); the digest's own sections keep to its platforms.
   const stored = [...new Set([...shown, ...targets.map((t) => t.metric)].flatMap(storedPartsOf))];
@@ -185,16 +189,17 @@ interface BotFigures {
 
 /**
  * Reviews waiting and overdue now; open incidents now (drills left out, as incidentMetrics does); SLA items past
- * their deadline and still unanswered now; the day's SLA figures (from the SLA feature's own slaFigures, so the
- * digest and /sla stats agree); incidents declared on the day; SLA breaches per platform and day for spikes.
+ * their deadline and still unanswered now; the day's SLA figures; incidents declared on the day; SLA breaches per
+ * platform and day for spikes. Five reads in all: each Prisma query costs its plan compile, and a digest job
+ * builds many digests at once.
  */
-async function botFigures(db: Db | Tx, teamId: string, day: LocalDay, zone: string, now: Date): Promise<BotFigures> {
+async function botFigures(db: Db | Tx, teamId: string, day: LocalDay, zone: string, teamZone: string, now: Date): Promise<BotFigures> {
   const dayStart = wallClockOf(day, zone)(0);
   const dayEnd = wallClockOf(addDays(day, 1), zone)(0);
   const windowStart = wallClockOf(addDays(day, -MOVE_WINDOW_DAYS), zone)(0);
-  // One read per table (each Prisma query costs its compile): open or declared-that-day incidents; SLA items
-  // unanswered past their deadline now, or whose deadline fell in the 29 days.
-  const [reviewsPending, reviewsOverdue, incidents, slaItems, sla] = await Promise.all([
+  // One read per table: open or declared-that-day incidents; SLA items unanswered past their deadline now, whose
+  // deadline fell in the 29 days, or that arrived on the day.
+  const [reviewsPending, reviewsOverdue, incidents, slaItems] = await Promise.all([
     db.review.count({ where: { teamId, status: "open" } }),
     db.reviewLevelState.count({ where: { status: "pending", deadlineAt: { lt: now }, review: { teamId } } }),
     db.incident.findMany({
@@ -203,11 +208,27 @@ async function botFigures(db: Db | Tx, teamId: string, day: LocalDay, zone: stri
       orderBy: { declaredAt: "asc" },
     }),
     db.slaItem.findMany({
-      where: { teamId, status: { not: "dismissed" }, OR: [{ status: { in: ["open", "claimed"] }, deadlineAt: { lt: now } }, { deadlineAt: { gte: windowStart, lt: dayEnd } }] },
-      select: { platform: true, status: true, deadlineAt: true, answeredAt: true, breachedAt: true },
+      where: {
+        teamId,
+        status: { not: "dismissed" },
+        OR: [{ status: { in: ["open", "claimed"] }, deadlineAt: { lt: now } }, { deadlineAt: { gte: windowStart, lt: dayEnd } }, { createdAt: { gte: dayStart, lt: dayEnd } }],
+      },
+      select: { platform: true, status: true, createdAt: true, deadlineAt: true, answeredAt: true, breachedAt: true },
     }),
-    slaFigures(db as Db, teamId, dayStart, dayEnd),
   ]);
+  // The day's first-response figures exactly as /sla stats computes them for that span (slaFigures in
+  // src/app/sla/sla-stats.ts): the items that arrived on the day, answer times in working minutes on the team's
+  // calendar, breached when told so, answered late, or still unanswered past the deadline at the day's end.
+  const cal = teamCalendar(teamZone);
+  const samples: ResponseSample[] = slaItems
+    .filter((r) => r.createdAt >= dayStart && r.createdAt < dayEnd)
+    .map((r) => ({
+      platform: r.platform,
+      account: "",
+      responseMinutes: r.status === "answered" && r.answeredAt ? Math.round(workingMinutesBetween(cal, r.createdAt, r.answeredAt)) : undefined,
+      breached: r.breachedAt !== null || (r.answeredAt ? r.answeredAt > r.deadlineAt : dayEnd > r.deadlineAt),
+    }));
+  const sla = { total: figuresOf("all", samples) };
   const openIncidents = incidents.filter((i) => i.status !== "resolved").length;
   const declared = incidents.filter((i) => i.declaredAt >= dayStart && i.declaredAt < dayEnd);
   const slaBreaches = slaItems.filter((r) => (r.status === "open" || r.status === "claimed") && r.deadlineAt < now).length;

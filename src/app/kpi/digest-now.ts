@@ -17,6 +17,7 @@ export async function digestNow(scope: RequestScope, args: ArgsOf<"kpi.digest_no
     teamName: scope.team.name,
     sentDay: localDayOf(scope.now, timezone),
     timezone,
+    teamTimezone: scope.team.timezone,
     platforms: args.platform ?? sub?.platforms ?? [],
     metrics: sub?.metrics ?? [],
     muted: sub?.muted ?? [],

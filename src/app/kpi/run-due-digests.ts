@@ -36,7 +36,7 @@ export async function runDueDigests(deps: AppDeps, now: Date = deps.clock.now())
       const slot = dueSlot(sub, teamCalendar(sub.timezone), now);
       if (!slot) continue;
       if (await deps.db.digestRun.findUnique({ where: { runKey: slot.runKey } })) continue;
-      const model = await buildDigest(deps.db, { teamId: sub.teamId, teamName: team.name, sentDay: slot.localDay, timezone: sub.timezone, platforms: sub.platforms, metrics: sub.metrics, muted: sub.muted, preview: false, subscriptionId: sub.id, buttonKey: deps.buttonKey }, now);
+      const model = await buildDigest(deps.db, { teamId: sub.teamId, teamName: team.name, sentDay: slot.localDay, timezone: sub.timezone, teamTimezone: team.timezone, platforms: sub.platforms, metrics: sub.metrics, muted: sub.muted, preview: false, subscriptionId: sub.id, buttonKey: deps.buttonKey }, now);
       const creator = toMember(await deps.db.user.findUniqueOrThrow({ where: { id: sub.createdBy } }));
       const channel = sub.channelId ? await deps.db.channel.findUniqueOrThrow({ where: { id: sub.channelId } }) : undefined;
       const scope: RequestScope = {

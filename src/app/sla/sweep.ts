@@ -67,7 +67,7 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         const moved = { warningsSent: state.warningsSent, escalationStep: state.stage, nextReminderAt: nextReminderAt(schedule, state), breachedAt: state.stage > 0 ? schedule.deadlineAt : null };
         plans.push({ id: row.id, status: row.status, warningsSent: row.warningsSent, escalationStep: row.escalationStep, nextReminderAt: row.nextReminderAt, next: hold ? kept : moved, row, hold, recipients, deadlineAt: schedule.deadlineAt, targets });
       }
-      const won = await claimBatch(tx, plans, now);
+      const won = await claimBatch(tx, plans, now, deps.dialect);
       const audits: Prisma.AuditLogCreateManyInput[] = [];
       for (const { row, hold, recipients, deadlineAt, targets } of plans) {
         if (!won.has(row.id)) continue; // another replica took it
