@@ -33,6 +33,13 @@
     return e;
   }
 
+  /** Text with **bold** spans (the neutral card's only markup), built as nodes: never innerHTML. */
+  function rich(text) {
+    const span = el("span");
+    text.split(/\*\*(.+?)\*\*/g).forEach((part, i) => span.append(i % 2 === 1 ? el("strong", {}, part) : part));
+    return span;
+  }
+
   function renderButtons(msg, buttons) {
     const row = el("div", { class: "actions" });
     for (const b of buttons) {
@@ -58,10 +65,10 @@
   function renderCard(msg, card) {
     const box = el("div", { class: `card tone-${card.tone}`, "data-testid": "card" }, el("div", { class: "title" }, card.title));
     for (const block of card.blocks) {
-      if (block.type === "text") box.append(el("div", { class: "text" }, block.text));
+      if (block.type === "text") box.append(el("div", { class: "text" }, rich(block.text)));
       else if (block.type === "context") box.append(el("div", { class: "context" }, block.text));
       else if (block.type === "divider") box.append(el("hr"));
-      else if (block.type === "list") box.append(el("ul", { class: "list" }, ...block.items.map((i) => el("li", {}, i))));
+      else if (block.type === "list") box.append(el("ul", { class: "list" }, ...block.items.map((i) => el("li", {}, rich(i)))));
       else if (block.type === "fields") box.append(el("div", { class: "fields" }, ...block.fields.map((f) => el("div", {}, el("div", { class: "label" }, f.label), el("div", {}, f.value)))));
       else if (block.type === "actions") box.append(renderButtons(msg, block.buttons));
       else if (block.type === "outcome") box.append(el("div", { class: `outcome tone-${block.tone}`, "data-testid": "outcome" }, block.text));

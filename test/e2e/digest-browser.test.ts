@@ -1,0 +1,61 @@
+// The morning digest as a manager sees it in the console: a real browser renders the card, and a screenshot
+// is kept in test-results/ for a human look.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../support/browser.js";
+import { consoleClient } from "../support/console-client.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+let svc: TestService;
+let browser: Browser;
+const shots = join(import.meta.dirname, "../../test-results");
+
+beforeAll(async () => {
+  svc = await startTestService();
+  browser = await launchBrowser();
+  mkdirSync(shots, { recursive: true });
+  const db = svc.deps.db;
+  // 28 days of reads and new followers for Douyin and WeChat OA; Xiaohongshu stops reporting two days ago.
+  for (let i = 1; i <= 28; i++) {
+    const day = new Date(Date.UTC(2026, 10, 26 - i)).toISOString().slice(0, 10);
+    const rows = [
+      ["douyin", "reads", 10_000 + ((i * 37) % 9) * 150 + (i === 1 ? 4000 : 0)],
+      ["douyin", "new_followers", 300 + ((i * 13) % 7) * 20],
+      ["wechat_oa", "reads", 5_000 + ((i * 11) % 5) * 200],
+      ["wechat_oa", "new_followers", 80 + ((i * 7) % 4) * 10],
+      ...(i > 2 ? [["xiaohongshu", "reads", 3_000 + ((i * 5) % 6) * 100]] : []),
+    ] as [string, string, number][];
+    for (const [platform, metric, value] of rows) {
+      await db.metricValue.create({ data: { teamId: "default", platform, account: "main", metric, day, value, source: "api", updatedAt: svc.clock.now() } });
+    }
+  }
+  const api = consoleClient(svc.app);
+  expect((await api.say("wang.fang", "/kpi target reads +25% by 2027-05-26", "kpi")).status).toBe(200);
+});
+afterAll(async () => {
+  await browser?.close();
+  await svc?.dispose();
+});
+
+describe("the digest card in the console", () => {
+  it("renders the headline, the per-platform table, the trend and the missing data plainly", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    await page.goto(`${svc.url}/console`);
+    await page.click("[data-channel=kpi]");
+    await page.selectOption("[data-testid=act-as]", "wang.fang");
+    await page.fill("#input", "/kpi digest now");
+    await page.press("#input", "Enter");
+    const card = page.locator("[data-testid=card]").last();
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain("阅读量");
+    const text = (await card.textContent()) ?? "";
+    expect(text).toMatch(/[▁▂▃▄▅▆▇█]{5,}/); // a 28-day sparkline
+    expect(text).toContain("抖音");
+    expect(text).toContain("小红书"); // named as missing, never shown as zero
+    expect(text).toMatch(/没有.*小红书|小红书.*没有|暂无/);
+    expect(await page.locator("#banner").isHidden()).toBe(true);
+    await card.screenshot({ path: join(shots, "kpi-digest-card.png") });
+    await page.close();
+  });
+});
