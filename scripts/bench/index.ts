@@ -6,7 +6,7 @@
 // docs/benchmarks.md); BENCH_CPU_PROF=<dir> writes the services' CPU profiles
 // there (and skips the /topic propose runs, whose paced card backlog would keep a graceful stop waiting).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ServiceProcess } from "../../test/support/process.js";
@@ -22,6 +22,8 @@ const CPU_PROF = process.env.BENCH_CPU_PROF;
 /** How long to wait for the work behind one run's acks before going on (then reported as still running). */
 const DRAIN_CAP_MS = Number(process.env.BENCH_DRAIN_CAP_S ?? 45) * 1000;
 const ROOT = join(import.meta.dirname, "../..");
+/** docs/benchmarks.md keeps what follows this line when the benchmark rewrites the figures above it. */
+const ANALYSIS_MARKER = "<!-- analysis: kept when npm run bench rewrites the figures above -->";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -245,7 +247,11 @@ async function main(): Promise<void> {
     ``,
   ].join("\n");
   process.stdout.write(`${report}\n`);
-  writeFileSync(resolve(ROOT, process.env.BENCH_OUT ?? "docs/benchmarks.md"), report);
+  // A hand-written analysis below the marker survives a re-run.
+  const out = resolve(ROOT, process.env.BENCH_OUT ?? "docs/benchmarks.md");
+  const previous = existsSync(out) ? readFileSync(out, "utf8") : "";
+  const kept = previous.includes(ANALYSIS_MARKER) ? previous.slice(previous.indexOf(ANALYSIS_MARKER)) : "";
+  writeFileSync(out, kept ? `${report}\n${kept}` : report);
   log(`written to ${process.env.BENCH_OUT ?? "docs/benchmarks.md"}`);
 }
 

@@ -1,6 +1,9 @@
 // Manual probe (not run by npm run bench): the fake and one service (PROBE_DB=pg for PostgreSQL), N sequential
 // signed /topic list requests (PROBE_N, default 5), ack times, then the service's log tail. PROBE_PROF=<dir>
 // writes the service's CPU profile there.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDatabase, dropTestDatabase } from "../../test/support/postgres.js";
 import { startFakeSlackProc, startMediaops, stopChild } from "./procs.js";
 import { command } from "./requests.js";
@@ -8,8 +11,13 @@ import { command } from "./requests.js";
 const fake = await startFakeSlackProc();
 const pg = process.env.PROBE_DB === "pg";
 const n = Number(process.env.PROBE_N ?? 5);
-const url = pg ? await createTestDatabase() : `file:/tmp/benchprobe/probe-${Date.now()}.db`;
-const svc = await startMediaops(fake.apiUrl, url, process.env.PROBE_PROF);
+const dir = mkdtempSync(join(tmpdir(), "mediaops-probe-"));
+const url = pg ? await createTestDatabase() : `file:${join(dir, "probe.db")}`;
+const svc = await startMediaops(fake.apiUrl, url, process.env.PROBE_PROF).catch(async (err: unknown) => {
+  await stopChild(fake.child);
+  if (pg) await dropTestDatabase(url);
+  throw err;
+});
 try {
   const acks: number[] = [];
   const t = performance.now();
@@ -30,4 +38,5 @@ try {
   console.log("stop:", await stopChild(svc.child, 30_000));
   await stopChild(fake.child);
   if (pg) await dropTestDatabase(url);
+  rmSync(dir, { recursive: true, force: true });
 }
