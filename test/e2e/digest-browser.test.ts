@@ -47,8 +47,8 @@ describe("the digest card in the console", () => {
     await page.selectOption("[data-testid=act-as]", "wang.fang");
     await page.fill("#input", "/kpi digest now");
     await page.press("#input", "Enter");
-    const card = page.locator("[data-testid=card]").last();
-    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain("阅读量");
+    const card = page.locator("[data-testid=card]", { hasText: "每日数据简报" });
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
     const text = (await card.textContent()) ?? "";
     expect(text).toMatch(/[▁▂▃▄▅▆▇█]{5,}/); // a 28-day sparkline
     expect(text).toContain("抖音");

@@ -30,11 +30,13 @@ async function clickAs(handle: string, messageId: string, label: string, reason?
   await page.selectOption("[data-testid=act-as]", handle);
   const card = page.locator(`li[data-id="${messageId}"] [data-testid=card]`);
   await expect.poll(() => card.locator("button", { hasText: label }).count()).toBeGreaterThan(0);
+  const answered = page.waitForResponse((r) => r.url().endsWith("/console/api/actions"));
   await card.locator("button", { hasText: label }).first().click();
   if (reason !== undefined) {
     await card.locator("[data-testid=reason-input]").fill(reason);
     await card.locator("[data-testid=reason-confirm]").click();
   }
+  expect((await answered).status()).toBe(200);
   return card;
 }
 

@@ -88,8 +88,15 @@ function tsOf(call: SlackCall): string {
   return String(call.result?.["ts"]);
 }
 
+/** Gives `who` roles once their first request (worked on after the ack) has enrolled them. */
 async function promote(who: Person, roles: string[]) {
-  const identity = await svc.deps.db.platformIdentity.findFirstOrThrow({ where: { platform: "slack", externalId: who.id } });
+  const until = Date.now() + 5000;
+  let identity = await svc.deps.db.platformIdentity.findFirst({ where: { platform: "slack", externalId: who.id } });
+  while (!identity && Date.now() < until) {
+    await settle(50);
+    identity = await svc.deps.db.platformIdentity.findFirst({ where: { platform: "slack", externalId: who.id } });
+  }
+  if (!identity) throw new Error(`${who.name} was never enrolled`);
   await svc.deps.db.user.update({ where: { id: identity.userId }, data: { rolesJson: JSON.stringify(roles) } });
 }
 

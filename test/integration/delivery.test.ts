@@ -88,3 +88,15 @@ describe("outbox delivery", () => {
     expect(await svc.deps.db.topic.count()).toBe(before + 1);
   });
 });
+
+describe("first contact", () => {
+  it("enrolls a new platform user once when their first requests arrive together", async () => {
+    const actor = { platform: "slack" as const, tenant: "T1", externalId: "U_NEW_1", displayName: "New Person" };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => handleInbound(svc.deps, { kind: "command", actor, conversation: { platform: "slack", externalId: "C_NEW", name: "new-channel" }, text: "/help" })),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await svc.deps.db.platformIdentity.count({ where: { platform: "slack", externalId: "U_NEW_1" } })).toBe(1);
+    expect(await svc.deps.db.channel.count({ where: { platform: "slack", externalId: "C_NEW" } })).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 // People and conversations seen for the first time on a connected platform. The console's people and
 // channels are created by the seed; on Slack, Feishu and WeCom the team grows as people write to the bot.
 import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
 import { AppError } from "../../domain/errors.js";
 import type { ActorRef, ConversationRef } from "../../messaging/inbound.js";
 import { DEFAULT_TEAM_ID } from "../seed/demo-team.js";
@@ -28,27 +29,40 @@ export async function userForActor(db: Db, actor: ActorRef, now: Date) {
   const team = actor.platform === "console" ? null : await enrollingTeam(db);
   if (!team || !team.autoEnroll) throw new AppError("user.unknown", { handle: actor.displayName ?? actor.externalId });
   const handle = await freeHandle(db, team.id, actor.displayName ?? actor.externalId);
+  // Several first requests of one person can race (PostgreSQL runs them in parallel): the loser of the
+  // unique identity (or handle) insert reads the winner's row instead of failing the request.
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { teamId: team.id, handle, displayName: actor.displayName ?? actor.externalId, locale: team.locale, timezone: team.timezone, rolesJson: JSON.stringify(["operator"]), createdAt: now },
     });
     await tx.platformIdentity.create({ data: { userId: user.id, ...key } });
     return user;
+  }).catch(async (err: unknown) => {
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { user: true } });
+    if (!winner) throw err;
+    return winner.user;
   });
 }
+
 
 /** Our row for a platform conversation; a conversation the bot is first used in is registered. */
 export async function channelForConversation(db: Db, conv: ConversationRef, teamId: string, now: Date) {
   const key = { platform: conv.platform, externalId: conv.externalId };
   const found = await db.channel.findUnique({ where: { platform_externalId: key } });
   if (found || conv.platform === "console") return found;
-  return db.channel.upsert({ where: { platform_externalId: key }, create: { ...key, teamId, name: conv.name ?? conv.externalId, createdAt: now }, update: {} });
+  return db.channel
+    .upsert({ where: { platform_externalId: key }, create: { ...key, teamId, name: conv.name ?? conv.externalId, createdAt: now }, update: {} })
+    .catch(async (err: unknown) => {
+      if (!isUniqueViolation(err)) throw err;
+      return db.channel.findUniqueOrThrow({ where: { platform_externalId: key } });
+    });
 }
 
 /** Records a platform event id; false when it was seen before (a redelivery). */
 export async function firstDelivery(db: Db, platform: string, eventId: string, now: Date): Promise<boolean> {
   const res = await db.processedEvent.createMany({ data: [{ platform, eventId, receivedAt: now }] }).catch((err: unknown) => {
-    if (String(err).includes("Unique constraint")) return { count: 0 };
+    if (isUniqueViolation(err)) return { count: 0 };
     throw err;
   });
   return res.count === 1;

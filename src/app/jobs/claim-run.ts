@@ -1,6 +1,7 @@
 // Deterministic run keys: inserting the key is the claim, so each slot of a job runs once however many
 // replicas are up, and a run missed while the service was down is run once when it comes back.
 import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 /** Claims `runKey` for `jobId`; false when another replica (or an earlier start) already has it. */
 export async function claimRun(db: Db, runKey: string, jobId: string, now: Date): Promise<boolean> {
@@ -8,7 +9,7 @@ export async function claimRun(db: Db, runKey: string, jobId: string, now: Date)
     await db.jobRun.create({ data: { runKey, jobId, startedAt: now } });
     return true;
   } catch (err) {
-    if (String(err).includes("Unique constraint")) return false;
+    if (isUniqueViolation(err)) return false;
     throw err;
   }
 }

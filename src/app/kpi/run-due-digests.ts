@@ -12,6 +12,7 @@ import type { RequestScope } from "../scope.js";
 import { loadTeam } from "../team.js";
 import { buildDigest } from "./build-digest.js";
 import { teamCalendar, toSubscription } from "./subscriptions.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 /** What one run did, for the job log and tests. */
 export interface DigestRunReport {
@@ -19,10 +20,6 @@ export interface DigestRunReport {
   /** Slots another scheduler claimed first. */
   skipped: string[];
   failed: { subscriptionId: string; error: string }[];
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
 }
 
 /** Sends every due digest once; a failing subscription is logged and does not stop the others. */
