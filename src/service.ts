@@ -6,11 +6,7 @@ import type { TEnv } from "./config/env.js";
 import { ConsoleChannel } from "./adapters/console/channel.js";
 import { registerConsoleRoutes } from "./adapters/console/routes.js";
 import { registerMetricIngest } from "./adapters/ingest/metrics-route.js";
-import { createSlackAdapter } from "./adapters/slack/index.js";
-import { startLark } from "./adapters/lark/start.js";
-import { startWecom } from "./adapters/wecom/start.js";
-import { larkConfig } from "./config/lark-env.js";
-import { wecomConfig } from "./config/wecom-env.js";
+import { startPlatforms } from "./adapters/start-platforms.js";
 import { consoleStore } from "./app/console/console-messages.js";
 import type { AppDeps } from "./app/deps.js";
 import { seedDemoTeam } from "./app/seed/demo-team.js";
@@ -28,8 +24,6 @@ import type { Log } from "./lib/logger.js";
 import type { ChatChannel } from "./messaging/channel.js";
 import type { ChatPlatform } from "./messaging/inbound.js";
 import { registerIngestRoutes } from "./adapters/ingest/comments-route.js";
-import { startWechatOa } from "./adapters/wechat-oa/routes.js";
-import { wechatOaConfig } from "./config/wechat-oa-env.js";
 
 /** Where the committed migrations are, wherever the service is started from. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
@@ -76,8 +70,6 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     log.info("seeded the demo team (users wang.fang, li.wei, zhang.min, chen.jie, liu.yang, emma); set MEDIAOPS_DEMO=0 to start empty");
   }
   const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
-  const slack = createSlackAdapter(env, log);
-  if (slack) channels.set("slack", slack.channel);
   const deps: AppDeps = { db, clock, log, channels, dialect: databaseKind(env.DATABASE_URL), buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
   logPlaybookLoad(log);
 
@@ -85,11 +77,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   registerConsoleRoutes(app, { deps, defaultLocale: env.MEDIAOPS_LOCALE, token: env.MEDIAOPS_CONSOLE_TOKEN });
   registerIngestRoutes(app, { deps, secret: env.MEDIAOPS_INGEST_SECRET });
   if (env.MEDIAOPS_INGEST_SECRET) registerMetricIngest(app, deps, { secret: env.MEDIAOPS_INGEST_SECRET });
-  await slack?.mount(app, deps, env.MEDIAOPS_LOCALE);
-  const larkCfg = larkConfig(env);
-  const wecomCfg = wecomConfig(env);
-  const wechatOaCfg = wechatOaConfig(env);
-  const platformAdapters = [larkCfg && startLark(app, deps, larkCfg), wecomCfg && startWecom(app, deps, wecomCfg), wechatOaCfg && startWechatOa(app, deps, wechatOaCfg)].filter((a) => a !== undefined);
+  const platforms = await startPlatforms(app, deps, env);
 
   let scheduler: Scheduler | undefined;
   if (opts.jobs !== false) {
@@ -103,7 +91,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     deps,
     async stop() {
       await app.close();
-      for (const adapter of platformAdapters) await adapter.stop();
+      await platforms.stop();
       await scheduler?.stop();
       await db.$disconnect();
     },

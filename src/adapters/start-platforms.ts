@@ -1,0 +1,37 @@
+// Switches on each chat platform whose credentials are set. Each adapter (and its SDK: Bolt, the Lark SDK)
+// is imported only when configured, so a console-only service does not carry them in memory.
+import type { FastifyInstance } from "fastify";
+import type { AppDeps } from "../app/deps.js";
+import type { TEnv } from "../config/env.js";
+import { larkConfig } from "../config/lark-env.js";
+import { wechatOaConfig } from "../config/wechat-oa-env.js";
+import { wecomConfig } from "../config/wecom-env.js";
+
+/** The started platforms, stopped together. */
+export interface Platforms {
+  stop(): Promise<void>;
+}
+
+/** Mounts the routes and registers the outbound channels of every configured platform. */
+export async function startPlatforms(app: FastifyInstance, deps: AppDeps, env: TEnv): Promise<Platforms> {
+  const stoppers: { stop(): Promise<void> }[] = [];
+  if (env.SLACK_BOT_TOKEN) {
+    const { createSlackAdapter } = await import("./slack/index.js");
+    const slack = createSlackAdapter(env, deps.log);
+    if (slack) {
+      deps.channels.set("slack", slack.channel);
+      await slack.mount(app, deps, env.MEDIAOPS_LOCALE);
+    }
+  }
+  const lark = larkConfig(env);
+  if (lark) stoppers.push((await import("./lark/start.js")).startLark(app, deps, lark));
+  const wecom = wecomConfig(env);
+  if (wecom) stoppers.push((await import("./wecom/start.js")).startWecom(app, deps, wecom));
+  const wechatOa = wechatOaConfig(env);
+  if (wechatOa) stoppers.push((await import("./wechat-oa/routes.js")).startWechatOa(app, deps, wechatOa));
+  return {
+    async stop() {
+      for (const s of stoppers) await s.stop();
+    },
+  };
+}
