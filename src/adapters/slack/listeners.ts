@@ -9,14 +9,17 @@ import type { InboundEvent } from "../../messaging/inbound.js";
 import { FORM_CALLBACK_ID, commandForm, formSpecFor } from "./command-form.js";
 import { blockActionsToClick, eventCallbackToEvent, formSubmissionToEvent, reasonOf, slashCommandToEvent, viewSubmissionToEvent, ZViewSubmission } from "./parse-inbound.js";
 import { REASON_BLOCK_ID, REASON_CALLBACK_ID, reasonModal } from "./reason-modal.js";
+import { ConcurrencyLimit } from "../../lib/concurrency.js";
 
 /** Counts listener work still running, so the service can finish it before closing the database. */
 export class InflightWork {
   private readonly running = new Set<Promise<unknown>>();
+  /** Below the database pool's size, so a burst queues here instead of crowding the pool. */
+  private readonly limit = new ConcurrencyLimit(8);
 
-  /** Runs `work`, remembering it until it settles. */
+  /** Runs `work` (when a slot is free), remembering it until it settles. */
   async run(work: () => Promise<void>): Promise<void> {
-    const p = work();
+    const p = this.limit.run(work);
     this.running.add(p);
     try {
       await p;
