@@ -7,6 +7,7 @@ import type { InboundEvent } from "../../messaging/inbound.js";
 import type { LarkChannel, CardCapture } from "./channel.js";
 import { parseLarkCardAction, parseLarkMessage } from "./parse-inbound.js";
 import type { LarkCardJson } from "./render-card.js";
+import { BackgroundWork } from "../../lib/background-work.js";
 
 /** The body Feishu shows after a click: a toast, and optionally the card that replaces the clicked one. */
 export interface LarkCardActionAnswer {
@@ -27,13 +28,14 @@ const STILL_WORKING = { zh_cn: "正在处理，卡片稍后更新", en_us: "Work
 
 /** Runs Lark events through handleInbound and tracks the background work so a stop can wait for it. */
 export class LarkInbound {
-  private readonly pending = new Set<Promise<void>>();
+  private readonly work: BackgroundWork;
   private readonly budgetMs: number;
   private readonly handle: (deps: AppDeps, event: InboundEvent) => Promise<InboundOutcome>;
 
   constructor(private readonly deps: AppDeps, private readonly channel: LarkChannel, opts: LarkInboundOptions = {}) {
     this.budgetMs = opts.actionBudgetMs ?? 2500;
     this.handle = opts.handle ?? handleInbound;
+    this.work = new BackgroundWork(deps.log, "lark");
   }
 
   /** A chat message: returns at once; the command runs in the background and a refusal is sent as text. */
@@ -81,14 +83,11 @@ export class LarkInbound {
   }
 
   /** Resolves when every background task started so far has finished. */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  idle(): Promise<void> {
+    return this.work.idle();
   }
 
   private track(task: () => Promise<void>): void {
-    const p = task()
-      .catch((err: unknown) => this.deps.log.error({ err }, "lark: background work failed"))
-      .finally(() => this.pending.delete(p));
-    this.pending.add(p);
+    void this.work.start(task);
   }
 }

@@ -8,7 +8,8 @@ import type { Locale } from "../../domain/locale.js";
 import type { Log } from "../../lib/logger.js";
 import { createBoltApp, slackSettings, type SlackSettings } from "./bolt-app.js";
 import { SlackChannel } from "./channel.js";
-import { InflightWork, registerSlackListeners } from "./listeners.js";
+import { BackgroundWork } from "../../lib/background-work.js";
+import { registerSlackListeners } from "./listeners.js";
 import { registerSlackRoutes } from "./routes.js";
 
 /** The configured Slack adapter. */
@@ -29,7 +30,7 @@ function startError(step: string, err: unknown): Error {
 function build(settings: SlackSettings, log: Log): SlackAdapter {
   const { app, receiver } = createBoltApp(settings, log);
   const channel = new SlackChannel(app.client);
-  const work = new InflightWork();
+  const work = new BackgroundWork(log, "slack");
   const mode = receiver ? "http" : "socket";
   return {
     mode,

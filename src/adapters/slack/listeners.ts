@@ -9,30 +9,7 @@ import type { InboundEvent } from "../../messaging/inbound.js";
 import { FORM_CALLBACK_ID, commandForm, formSpecFor } from "./command-form.js";
 import { blockActionsToClick, eventCallbackToEvent, formSubmissionToEvent, reasonOf, slashCommandToEvent, viewSubmissionToEvent, ZViewSubmission } from "./parse-inbound.js";
 import { REASON_BLOCK_ID, REASON_CALLBACK_ID, reasonModal } from "./reason-modal.js";
-import { ConcurrencyLimit } from "../../lib/concurrency.js";
-
-/** Counts listener work still running, so the service can finish it before closing the database. */
-export class InflightWork {
-  private readonly running = new Set<Promise<unknown>>();
-  /** Below the database pool's size, so a burst queues here instead of crowding the pool. */
-  private readonly limit = new ConcurrencyLimit(8);
-
-  /** Runs `work` (when a slot is free), remembering it until it settles. */
-  async run(work: () => Promise<void>): Promise<void> {
-    const p = this.limit.run(work);
-    this.running.add(p);
-    try {
-      await p;
-    } finally {
-      this.running.delete(p);
-    }
-  }
-
-  /** Resolves once nothing is running. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
-  }
-}
+import type { BackgroundWork } from "../../lib/background-work.js";
 
 /** What the listeners need besides Bolt. */
 export interface SlackListenerOptions {
@@ -40,7 +17,7 @@ export interface SlackListenerOptions {
   /** Language of refusals for someone the service does not know yet. */
   defaultLocale: Locale;
   log: Log;
-  work: InflightWork;
+  work: BackgroundWork;
 }
 
 /** Shows a refusal to the one person, in the conversation where they acted. */
@@ -55,7 +32,7 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
   const { deps, defaultLocale, log, work } = opts;
   const run = (event: InboundEvent): Promise<InboundOutcome> => handleInbound(deps, event, defaultLocale);
   const guarded = (what: string, body: () => Promise<void>) =>
-    work.run(async () => {
+    work.start(async () => {
       try {
         await body();
       } catch (err) {

@@ -4,12 +4,15 @@ import type { AppDeps } from "../../app/deps.js";
 import { handleInbound } from "../../app/handle-inbound.js";
 import type { WecomChannel } from "./channel.js";
 import { parseWecomInbound } from "./parse-inbound.js";
+import { BackgroundWork } from "../../lib/background-work.js";
 
 /** Runs WeCom callbacks and tracks the background work so a stop can wait for it. */
 export class WecomInbound {
-  private readonly pending = new Set<Promise<void>>();
+  private readonly work: BackgroundWork;
 
-  constructor(private readonly deps: AppDeps, private readonly channel: WecomChannel, private readonly opts: { corpId: string; agentId: number }) {}
+  constructor(private readonly deps: AppDeps, private readonly channel: WecomChannel, private readonly opts: { corpId: string; agentId: number }) {
+    this.work = new BackgroundWork(deps.log, "wecom");
+  }
 
   /** Starts handling one callback's fields and returns at once. */
   onCallback(fields: Record<string, string>): void {
@@ -19,19 +22,16 @@ export class WecomInbound {
       return;
     }
     const { event, responseCode } = parsed;
-    const task = (async () => {
-      // The click's code is the freshest way to update this card; keep it before the work may need it.
-      if (responseCode) this.channel.rememberResponseCode(responseCode);
+    // The click's code is the freshest way to update this card; keep it before the work may need it.
+    if (responseCode) this.channel.rememberResponseCode(responseCode);
+    void this.work.start(async () => {
       const outcome = await handleInbound(this.deps, event);
       if (!outcome.ok) await this.channel.sendText(event.actor.externalId, outcome.message);
-    })()
-      .catch((err: unknown) => this.deps.log.error({ err }, "wecom: background work failed"))
-      .finally(() => this.pending.delete(task));
-    this.pending.add(task);
+    });
   }
 
   /** Resolves when every background task started so far has finished. */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  idle(): Promise<void> {
+    return this.work.idle();
   }
 }
