@@ -1,5 +1,6 @@
 // The command registry: every command the bot understands, on every platform. Help is generated from it.
 import type { z } from "zod";
+import { adminLink } from "./admin/link.js";
 import { adminOutbox } from "./admin/outbox.js";
 import { help } from "./help.js";
 import { INCIDENT_COMMANDS } from "./incident/commands.js";
@@ -19,6 +20,7 @@ import type { CommandSpec } from "./spec.js";
 export const COMMANDS = {
   help,
   "admin.outbox": adminOutbox,
+  "admin.link": adminLink,
   "topic.propose": topicPropose,
   "topic.list": topicList,
   "topic.show": topicShow,

@@ -154,6 +154,15 @@ CREATE TABLE "Setting" (
 );
 
 -- CreateTable
+CREATE TABLE "LinkCode" (
+    "code" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME
+);
+
+-- CreateTable
 CREATE TABLE "ProcessedEvent" (
     "platform" TEXT NOT NULL,
     "eventId" TEXT NOT NULL,
@@ -533,6 +542,9 @@ CREATE INDEX "ConsoleMessage_channelId_id_idx" ON "ConsoleMessage"("channelId", 
 
 -- CreateIndex
 CREATE INDEX "JobRun_jobId_startedAt_idx" ON "JobRun"("jobId", "startedAt");
+
+-- CreateIndex
+CREATE INDEX "LinkCode_userId_idx" ON "LinkCode"("userId");
 
 -- CreateIndex
 CREATE INDEX "ProcessedEvent_receivedAt_idx" ON "ProcessedEvent"("receivedAt");

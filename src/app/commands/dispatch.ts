@@ -2,6 +2,7 @@
 // mistyped binding a compile error.
 import { ALL_COMMANDS, COMMANDS, type ArgsOf, type CommandId, type ParsedCommand } from "../../../commands/index.js";
 import { showOutbox } from "../admin/outbox-admin.js";
+import { linkAccounts } from "../identity/link-accounts.js";
 import { INCIDENT_HANDLERS } from "../incidents/handlers.js";
 import { enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
@@ -26,6 +27,7 @@ type Handlers = { [K in CommandId]: (scope: RequestScope, args: ArgsOf<K>) => Pr
 const HANDLERS: Handlers = {
   help: (scope, args) => replyHelp(scope, args.topic),
   "admin.outbox": (scope) => showOutbox(scope),
+  "admin.link": (scope, a) => linkAccounts(scope, a.code),
   "topic.propose": proposeTopic,
   "topic.list": listTopics,
   "topic.show": (scope, a) => showTopic(scope, a.id),

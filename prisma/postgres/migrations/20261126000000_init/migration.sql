@@ -174,6 +174,17 @@ CREATE TABLE "Setting" (
 );
 
 -- CreateTable
+CREATE TABLE "LinkCode" (
+    "code" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+
+    CONSTRAINT "LinkCode_pkey" PRIMARY KEY ("code")
+);
+
+-- CreateTable
 CREATE TABLE "ProcessedEvent" (
     "platform" TEXT NOT NULL,
     "eventId" TEXT NOT NULL,
@@ -592,6 +603,9 @@ CREATE INDEX "ConsoleMessage_channelId_id_idx" ON "ConsoleMessage"("channelId", 
 
 -- CreateIndex
 CREATE INDEX "JobRun_jobId_startedAt_idx" ON "JobRun"("jobId", "startedAt");
+
+-- CreateIndex
+CREATE INDEX "LinkCode_userId_idx" ON "LinkCode"("userId");
 
 -- CreateIndex
 CREATE INDEX "ProcessedEvent_receivedAt_idx" ON "ProcessedEvent"("receivedAt");
