@@ -1,7 +1,6 @@
 // Resolving (with a confirmation when blocking steps are open, and the override recorded), reopening, and the
 // review (复盘) drafted from the timeline at resolve, with its action items tracked as tasks.
 import type { Tx } from "../../db/client.js";
-import { AppError } from "../../domain/errors.js";
 import { assertIncidentMove, assertOpen } from "../../domain/incidents/lifecycle.js";
 import { expectedUpdates, scoreDrill } from "../../domain/incidents/drill.js";
 import { draftReview } from "../../domain/incidents/review.js";
@@ -12,6 +11,7 @@ import type { RequestScope } from "../scope.js";
 import { changeIncident } from "./change-incident.js";
 import { findIncident, incidentForRequest, stepText, type IncidentRecord } from "./load-incident.js";
 import { buildReviewView } from "./incident-review.js";
+import { reviewedIncident } from "./review-edits.js";
 
 /** The subject key the review card is posted and updated under. */
 export function reviewSubject(incidentId: number): string {
@@ -104,18 +104,6 @@ export async function reopenIncident(scope: RequestScope, id: number): Promise<v
 
 /** /incident review: the review of `--id`, else of the latest incident of this channel that has one. */
 export async function showReview(scope: RequestScope, id: number | undefined): Promise<void> {
-  const { db } = scope.deps;
-  let inc: IncidentRecord;
-  if (id !== undefined) inc = await findIncident(db, scope.team.id, id);
-  else {
-    const reviewed = await db.incidentReview.findMany({ select: { incidentId: true } });
-    const row = await db.incident.findFirst({
-      where: { teamId: scope.team.id, id: { in: reviewed.map((r) => r.incidentId) }, OR: [{ channelId: scope.channel.id }, { originChannelId: scope.channel.id }] },
-      orderBy: { id: "desc" },
-    });
-    if (!row) throw new AppError("incident.none_here");
-    inc = await findIncident(db, scope.team.id, row.id);
-  }
-  if (!(await db.incidentReview.findUnique({ where: { incidentId: inc.id } }))) throw new AppError("incident.no_review", { id: inc.id });
-  await enqueueReply(db, scope, { template: "incident.review", model: await buildReviewView(db, inc, scope.team.timezone, scope.now) });
+  const inc = await reviewedIncident(scope, id);
+  await enqueueReply(scope.deps.db, scope, { template: "incident.review", model: await buildReviewView(scope.deps.db, inc, scope.team.timezone, scope.now) });
 }
