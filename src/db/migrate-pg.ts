@@ -3,7 +3,7 @@
 // that start together take turns, so each migration is applied once.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { readMigrations, type MigrationReport } from "./migrate.js";
+import { pendingMigrations, readMigrations, type MigrationReport } from "./migrate.js";
 
 const LOCK_ID = 72_707_369; // any constant shared by all replicas of this service
 
@@ -22,18 +22,9 @@ export async function migratePostgres(connectionString: string, folder: string, 
     const { rows } = await client.query<{ name: string; checksum: string }>(
       `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
     );
-    const applied = new Map(rows.map((r) => [r.name, r.checksum]));
-    const files = readMigrations(folder);
-    const unknown = [...applied.keys()].filter((n) => !files.some((f) => f.name === n));
-    if (unknown.length > 0) throw new Error(`database has migrations this version does not know (${unknown.join(", ")}): is a newer release using it?`);
-    const report: MigrationReport = { applied: [], alreadyApplied: 0 };
-    for (const file of files) {
-      const seen = applied.get(file.name);
-      if (seen !== undefined) {
-        if (seen !== file.checksum) throw new Error(`migration ${file.name} was edited after it was applied`);
-        report.alreadyApplied++;
-        continue;
-      }
+    const { pending, alreadyApplied } = pendingMigrations(readMigrations(folder), new Map(rows.map((r) => [r.name, r.checksum])));
+    const report: MigrationReport = { applied: [], alreadyApplied };
+    for (const file of pending) {
       const started = now();
       await client.query("BEGIN");
       try {

@@ -32,6 +32,24 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "logs" TEXT, "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
 
+/**
+ * Compares the committed migrations with what a database has applied (name → checksum) and returns the ones
+ * still to apply. Refuses when an applied migration's file was edited afterwards, or the database knows a
+ * migration this code does not (a newer release ran on it). Shared by the SQLite and PostgreSQL migrators.
+ */
+export function pendingMigrations(files: MigrationFile[], applied: Map<string, string>): { pending: MigrationFile[]; alreadyApplied: number } {
+  const known = new Set(files.map((f) => f.name));
+  const unknown = [...applied.keys()].filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new Error(`database has migrations this version does not know (${unknown.join(", ")}): is a newer release using it?`);
+  const pending: MigrationFile[] = [];
+  for (const file of files) {
+    const seen = applied.get(file.name);
+    if (seen === undefined) pending.push(file);
+    else if (seen !== file.checksum) throw new Error(`migration ${file.name} was edited after it was applied`);
+  }
+  return { pending, alreadyApplied: files.length - pending.length };
+}
+
 /** What a start-up migration run did. */
 export interface MigrationReport {
   applied: string[];
@@ -51,21 +69,9 @@ export function migrateSqlite(dbPath: string, folder: string, now: () => Date = 
     const rows = db
       .prepare(`SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`)
       .all() as { name: string; checksum: string }[];
-    const applied = new Map(rows.map((r) => [r.name, r.checksum]));
-    const files = readMigrations(folder);
-    const known = new Set(files.map((f) => f.name));
-    const unknown = [...applied.keys()].filter((n) => !known.has(n));
-    if (unknown.length > 0) {
-      throw new Error(`database has migrations this version does not know (${unknown.join(", ")}): is a newer release using it?`);
-    }
-    const report: MigrationReport = { applied: [], alreadyApplied: 0 };
-    for (const file of files) {
-      const seen = applied.get(file.name);
-      if (seen !== undefined) {
-        if (seen !== file.checksum) throw new Error(`migration ${file.name} was edited after it was applied`);
-        report.alreadyApplied++;
-        continue;
-      }
+    const { pending, alreadyApplied } = pendingMigrations(readMigrations(folder), new Map(rows.map((r) => [r.name, r.checksum])));
+    const report: MigrationReport = { applied: [], alreadyApplied };
+    for (const file of pending) {
       const started = now().toISOString();
       db.transaction(() => {
         db.exec(file.sql);
