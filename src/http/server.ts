@@ -14,7 +14,7 @@ export interface ServerOptions {
 
 /** Builds the server with health and the error answers every route shares. Routes are added by main. */
 export function createServer(opts: ServerOptions): FastifyInstance {
-  const app: FastifyInstance = Fastify({ loggerInstance: opts.log as FastifyBaseLogger, bodyLimit: BODY_LIMIT, disableRequestLogging: false, return503OnClosing: true });
+  const app: FastifyInstance = Fastify({ loggerInstance: opts.log as FastifyBaseLogger, bodyLimit: BODY_LIMIT, return503OnClosing: true });
   app.get("/healthz", async (_req, reply) => {
     try {
       await opts.probeDatabase();
