@@ -29,6 +29,7 @@ CREATE TABLE "PlatformIdentity" (
     "platform" TEXT NOT NULL,
     "tenant" TEXT NOT NULL,
     "externalId" TEXT NOT NULL,
+    "lastSeenAt" DATETIME,
     CONSTRAINT "PlatformIdentity_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 

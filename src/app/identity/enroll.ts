@@ -6,6 +6,9 @@ import { AppError } from "../../domain/errors.js";
 import type { ActorRef, ConversationRef } from "../../messaging/inbound.js";
 import { DEFAULT_TEAM_ID } from "../seed/demo-team.js";
 
+/** How precisely lastSeenAt is kept. */
+const SEEN_RESOLUTION_MS = 60 * 60_000;
+
 /** A handle derived from a display name or id: lowercase, dots for spaces, unique in the team. */
 async function freeHandle(db: Db, teamId: string, wanted: string): Promise<string> {
   const base = wanted.toLowerCase().replace(/\s+/g, ".").replace(/[^\w.-]/g, "").slice(0, 40) || "member";
@@ -25,7 +28,13 @@ async function enrollingTeam(db: Db) {
 export async function userForActor(db: Db, actor: ActorRef, now: Date) {
   const key = { platform: actor.platform, tenant: actor.tenant, externalId: actor.externalId };
   const found = await db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { user: true } });
-  if (found) return found.user;
+  if (found) {
+    // At most one write an hour per account: enough to know which platform someone uses now.
+    if (!found.lastSeenAt || now.getTime() - found.lastSeenAt.getTime() > SEEN_RESOLUTION_MS) {
+      await db.platformIdentity.update({ where: { id: found.id }, data: { lastSeenAt: now } });
+    }
+    return found.user;
+  }
   const team = actor.platform === "console" ? null : await enrollingTeam(db);
   if (!team || !team.autoEnroll) throw new AppError("user.unknown", { handle: actor.displayName ?? actor.externalId });
   const handle = await freeHandle(db, team.id, actor.displayName ?? actor.externalId);
@@ -35,7 +44,7 @@ export async function userForActor(db: Db, actor: ActorRef, now: Date) {
     const user = await tx.user.create({
       data: { teamId: team.id, handle, displayName: actor.displayName ?? actor.externalId, locale: team.locale, timezone: team.timezone, rolesJson: JSON.stringify(["operator"]), createdAt: now },
     });
-    await tx.platformIdentity.create({ data: { userId: user.id, ...key } });
+    await tx.platformIdentity.create({ data: { userId: user.id, ...key, lastSeenAt: now } });
     return user;
   }).catch(async (err: unknown) => {
     if (!isUniqueViolation(err)) throw err;

@@ -58,9 +58,11 @@ async function sendOne(deps: AppDeps, row: Row): Promise<DeliveredRef[]> {
   throw new Error(`unknown outbox kind ${row.kind}`);
 }
 
-/** A direct message on the first of the person's platforms that has direct chats; none is not an error. */
+/** A direct message on the platform the person used most recently among those with direct chats; none is not an error. */
 async function sendDirect(deps: AppDeps, row: Row, model: unknown): Promise<DeliveredRef[]> {
-  const identities = await deps.db.platformIdentity.findMany({ where: { userId: row.userId ?? "" }, orderBy: { id: "asc" } });
+  const identities = (await deps.db.platformIdentity.findMany({ where: { userId: row.userId ?? "" }, orderBy: { id: "asc" } })).sort(
+    (a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0),
+  );
   const reachable = identities.find((i) => deps.channels.get(i.platform as ChatPlatform)?.direct);
   if (!reachable) return [];
   const channel = channelFor(deps, reachable.platform);

@@ -35,6 +35,7 @@ CREATE TABLE "PlatformIdentity" (
     "platform" TEXT NOT NULL,
     "tenant" TEXT NOT NULL,
     "externalId" TEXT NOT NULL,
+    "lastSeenAt" TIMESTAMP(3),
 
     CONSTRAINT "PlatformIdentity_pkey" PRIMARY KEY ("id")
 );
