@@ -1,5 +1,6 @@
 // The command registry: every command the bot understands, on every platform. Help is generated from it.
 import type { z } from "zod";
+import { calendarSet, calendarShow } from "./admin/calendar.js";
 import { adminLink } from "./admin/link.js";
 import { adminOutbox } from "./admin/outbox.js";
 import { help } from "./help.js";
@@ -21,6 +22,8 @@ export const COMMANDS = {
   help,
   "admin.outbox": adminOutbox,
   "admin.link": adminLink,
+  "calendar.show": calendarShow,
+  "calendar.set": calendarSet,
   "topic.propose": topicPropose,
   "topic.list": topicList,
   "topic.show": topicShow,

@@ -12,6 +12,7 @@ import type { AppDeps } from "./app/deps.js";
 import { seedDemoTeam } from "./app/seed/demo-team.js";
 import { logPlaybookLoad } from "./app/incidents/playbook-loader.js";
 import { buttonSigningKey } from "./app/settings.js";
+import { refreshCalendarAdditions } from "./app/calendar/team-calendar.js";
 import { createDb, createPostgresDb, databaseKind, type Db } from "./db/client.js";
 import { ensureDatabaseFolder, sqlitePathFromUrl } from "./db/database-url.js";
 import { migrateSqlite } from "./db/migrate.js";
@@ -72,6 +73,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
   const deps: AppDeps = { db, clock, log, channels, dialect: databaseKind(env.DATABASE_URL), buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
   logPlaybookLoad(log);
+  await refreshCalendarAdditions(db);
 
   const app = createServer({ log, probeDatabase: async () => void (await db.$queryRawUnsafe("SELECT 1")) });
   registerConsoleRoutes(app, { deps, defaultLocale: env.MEDIAOPS_LOCALE, token: env.MEDIAOPS_CONSOLE_TOKEN });

@@ -28,6 +28,8 @@ export interface TestServiceOptions {
   clock?: FakeClock;
   /** Reuse an existing database (a restart). */
   databaseUrl?: string;
+  /** Delete a reused database on dispose too (the last restart of a test owns it). */
+  dropOnDispose?: boolean;
   /** Force a database kind (tests of SQLite-only features); default: the suite's. */
   database?: "sqlite" | "postgres";
   env?: Record<string, string>;
@@ -60,7 +62,9 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     async dispose() {
       await svc.stop();
       rmSync(dir, { recursive: true, force: true });
-      if (!opts.databaseUrl && databaseUrl.startsWith("postgres")) await dropTestDatabase(databaseUrl);
+      const owned = opts.dropOnDispose ?? !opts.databaseUrl;
+      if (owned && databaseUrl.startsWith("postgres")) await dropTestDatabase(databaseUrl);
+      if (owned && databaseUrl.startsWith("file:")) rmSync(databaseUrl.slice("file:".length), { force: true });
     },
   };
 }

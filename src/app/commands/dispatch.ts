@@ -3,6 +3,7 @@
 import { ALL_COMMANDS, COMMANDS, type ArgsOf, type CommandId, type ParsedCommand } from "../../../commands/index.js";
 import { showOutbox } from "../admin/outbox-admin.js";
 import { linkAccounts } from "../identity/link-accounts.js";
+import { setCalendarYear, showCalendar } from "../calendar/calendar-admin.js";
 import { INCIDENT_HANDLERS } from "../incidents/handlers.js";
 import { enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
@@ -28,6 +29,8 @@ const HANDLERS: Handlers = {
   help: (scope, args) => replyHelp(scope, args.topic),
   "admin.outbox": (scope) => showOutbox(scope),
   "admin.link": (scope, a) => linkAccounts(scope, a.code),
+  "calendar.show": (scope) => showCalendar(scope),
+  "calendar.set": (scope, a) => setCalendarYear(scope, a.year, a.body),
   "topic.propose": proposeTopic,
   "topic.list": listTopics,
   "topic.show": (scope, a) => showTopic(scope, a.id),

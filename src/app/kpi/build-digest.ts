@@ -15,7 +15,7 @@ import { figuresOf, type ResponseSample } from "../../domain/sla/stats.js";
 import { readJson } from "../../lib/json.js";
 import { encodeKpiButton } from "./digest-buttons.js";
 import { measure, measureFromGrid, seriesOf, sumsByDay, type SumGrid } from "./measure.js";
-import { teamCalendar } from "./subscriptions.js";
+import { teamCalendar } from "../calendar/team-calendar.js";
 
 /** What a digest covers. Empty lists mean everything. */
 export interface DigestSpec {

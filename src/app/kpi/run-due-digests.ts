@@ -11,7 +11,8 @@ import { enqueueDirect, enqueuePost } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { loadTeam } from "../team.js";
 import { buildDigest } from "./build-digest.js";
-import { teamCalendar, toSubscription } from "./subscriptions.js";
+import { teamCalendar } from "../calendar/team-calendar.js";
+import { toSubscription } from "./subscriptions.js";
 import { isUniqueViolation } from "../../db/errors.js";
 
 /** What one run did, for the job log and tests. */

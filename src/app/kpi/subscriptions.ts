@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ArgsOf } from "../../../commands/index.js";
 import { recipientName, subscribedNotice, unsubscribedNotice } from "../../../templates/kpi/kpi-notices.js";
 import type { Db, Tx } from "../../db/client.js";
-import { buildBusinessCalendar, type BusinessCalendar } from "../../domain/calendar/business-calendar.js";
+import { teamCalendar } from "../calendar/team-calendar.js";
 import { AppError } from "../../domain/errors.js";
 import { nextSendInstant, type DigestSchedule } from "../../domain/kpi/schedule.js";
 import dayjs from "../../lib/dayjs.js";
@@ -15,17 +15,7 @@ import type { RequestScope } from "../scope.js";
 /** Default send time of a digest. */
 export const DEFAULT_SEND_TIME = "09:00";
 
-const calendars = new Map<string, BusinessCalendar>();
 
-/**
- * The team's business calendar read in `zone`: China's official days off and make-up workdays (shipped data).
- * TODO(kpi): read the team's own calendar settings once a team calendar is stored; the default is used for now.
- */
-export function teamCalendar(zone: string): BusinessCalendar {
-  let cal = calendars.get(zone);
-  if (!cal) calendars.set(zone, (cal = buildBusinessCalendar({ zone })));
-  return cal;
-}
 
 const ZStrings = z.array(z.string());
 

@@ -12,7 +12,7 @@ import { changeTopic } from "../topics/change-topic.js";
 import type { TopicRecord } from "../topics/load-topic.js";
 import { toLevelRecord, type LevelRecord, type ReviewRecord } from "./review-records.js";
 import { resolvePeople } from "./review-people.js";
-import { teamCalendar } from "./team-calendar.js";
+import { teamCalendar } from "../calendar/team-calendar.js";
 
 /** Review fields a change may set besides its state version. */
 export interface ReviewChange {

@@ -12,7 +12,7 @@ import { loadTeam } from "../team.js";
 import { cardContext, sendAlert } from "./review-cards.js";
 import { decisionsOf, loadReviewState, reviewTx, toLevelRecord } from "./review-records.js";
 import { resolvePeople } from "./review-people.js";
-import { teamCalendar } from "./team-calendar.js";
+import { teamCalendar } from "../calendar/team-calendar.js";
 
 /** Levels looked at per run; the rest wait a minute. */
 export const SWEEP_BATCH = 200;

@@ -1,7 +1,8 @@
 // What SLA use cases load per team: the business calendar, the policies, the accounts and their people.
 import { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
-import { buildBusinessCalendar, type BusinessCalendar } from "../../domain/calendar/index.js";
+import type { BusinessCalendar } from "../../domain/calendar/index.js";
+import { teamCalendar } from "../calendar/team-calendar.js";
 import { SLA_ROLES, ZSlaPolicy, type SlaRole, type SlaSchedule, type TSlaPolicy } from "../../domain/sla/index.js";
 import dayjs from "../../lib/dayjs.js";
 import { readJson } from "../../lib/json.js";
@@ -27,14 +28,8 @@ export interface SlaContext {
   fallbackManagerId: string | null;
 }
 
-const calendars = new Map<string, BusinessCalendar>();
-
-/** The team's business calendar: its zone, default office hours and China's arrangement (templates/calendars). */
-export function calendarFor(zone: string): BusinessCalendar {
-  let cal = calendars.get(zone);
-  if (!cal) calendars.set(zone, (cal = buildBusinessCalendar({ zone })));
-  return cal;
-}
+/** The team's business calendar (see app/calendar/team-calendar.ts). */
+export const calendarFor = teamCalendar;
 
 /** "platform:account", the accounts map key. */
 export const accountKey = (platform: string, account: string) => `${platform}:${account}`;

@@ -1,0 +1,55 @@
+// An admin enters next year's official arrangement; the calendar says plainly what it lacks until then.
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { teamCalendar } from "../../src/app/calendar/team-calendar.js";
+import { coverageGap, isWorkingDay } from "../../src/domain/calendar/index.js";
+import { cardText, consoleClient } from "../support/console-client.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+let svc: TestService;
+let api: ReturnType<typeof consoleClient>;
+beforeAll(async () => {
+  svc = await startTestService();
+  api = consoleClient(svc.app);
+});
+let firstDir: string | undefined;
+afterAll(async () => {
+  await svc.dispose();
+  if (firstDir) rmSync(firstDir, { recursive: true, force: true });
+});
+
+const YEAR_2027 = ["holiday 2027-01-01..2027-01-03 元旦", "holiday 2027-02-06..2027-02-12 春节", "workday 2027-02-13"].join("\n");
+
+describe("the working calendar", () => {
+  it("says 2027 has no official data, until an admin enters it", async () => {
+    const before = await api.say("emma", "/mediaops calendar show", "general");
+    expect(cardText(before.messages[0]!)).toContain("2027: no official arrangement loaded yet");
+    expect(isWorkingDay(teamCalendar("Asia/Shanghai"), "2027-01-01")).toBe(true); // counted Monday to Friday
+    expect(coverageGap(teamCalendar("Asia/Shanghai"), new Date("2026-12-31T00:00:00Z"), new Date("2027-01-05T00:00:00Z"))).toEqual([2027]);
+
+    const denied = await api.say("chen.jie", `/mediaops calendar set 2027\n${YEAR_2027}`, "general");
+    expect(denied.error).toBe("你没有权限录入某年的法定假日和调休上班日，需要以下角色之一：管理员。");
+    const bad = await api.say("wang.fang", "/mediaops calendar set 2027\nholiday 2027-01-01\nholliday 2027-02-06", "general");
+    expect(bad.error).toBe("第 2 行无法识别：“holliday 2027-02-06”。请写成“holiday <日期>[..<日期>] [名称]”或“workday <日期>”。");
+    expect(isWorkingDay(teamCalendar("Asia/Shanghai"), "2027-01-01")).toBe(true);
+
+    const saved = await api.say("wang.fang", `/mediaops calendar set 2027\n${YEAR_2027}`, "general");
+    expect(saved.status, saved.error).toBe(200);
+    expect(cardText(saved.messages[0]!)).toBe("已保存 2027 年安排：放假 10 天，调休上班 1 天。");
+    const cal = teamCalendar("Asia/Shanghai");
+    expect(isWorkingDay(cal, "2027-01-01")).toBe(false);
+    expect(isWorkingDay(cal, "2027-02-13")).toBe(true); // a Saturday worked
+    expect(coverageGap(cal, new Date("2026-12-31T00:00:00Z"), new Date("2027-01-05T00:00:00Z"))).toEqual([]);
+    expect(await svc.deps.db.auditLog.count({ where: { action: "calendar.set_year" } })).toBe(1);
+  });
+
+  it("keeps the admin's year across a restart", async () => {
+    await svc.stopKeepingData();
+    const first = svc;
+    svc = await startTestService({ databaseUrl: first.databaseUrl, dropOnDispose: true });
+    firstDir = first.dir; // the SQLite file of the first start lives there: removed after the restarted service stops
+    api = consoleClient(svc.app);
+    const shown = await api.say("wang.fang", "/mediaops calendar show", "general");
+    expect(cardText(shown.messages[0]!)).toContain("已有官方放假数据：2025, 2026, 2027");
+  });
+});
