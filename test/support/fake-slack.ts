@@ -34,6 +34,8 @@ export interface FakeSlack {
   responses: ResponsePost[];
   /** Successful calls of `method`, in order. */
   callsTo(method: string): SlackCall[];
+  /** The next `count` calls of `method` are answered HTTP 500 (an outage on Slack's side). */
+  serverErrorNext(method: string, count: number): void;
   /** The next call of `method` is answered 429 with `Retry-After: seconds`. */
   rateLimitNext(method: string, seconds: number): void;
   /** The next call of `method` is answered `{ ok: false, error }` (a Slack platform error). */
@@ -71,6 +73,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const limited = new Map<string, number[]>();
   const delays = new Map<string, number>();
   const failures = new Map<string, string[]>();
+  const serverErrors = new Map<string, number>();
   let ts = 0;
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
@@ -116,6 +119,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       const method = url.slice("/api/".length).split("?")[0]!;
       const args = parseArgs(raw, req.headers["content-type"]);
+      const outage = serverErrors.get(method) ?? 0;
+      if (outage > 0) {
+        serverErrors.set(method, outage - 1);
+        calls.push({ method, args, at: Date.now(), authorization: req.headers.authorization, rateLimited: true });
+        res.writeHead(500, { "content-type": "text/plain" }).end("internal error");
+        return;
+      }
       const queue = limited.get(method);
       const retryAfter = queue?.shift();
       const call: SlackCall = { method, args, at: Date.now(), authorization: req.headers.authorization, rateLimited: retryAfter !== undefined };
@@ -142,6 +152,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     callsTo: (method) => calls.filter((c) => c.method === method && !c.rateLimited && c.result !== undefined),
     rateLimitNext(method, seconds) {
       limited.set(method, [...(limited.get(method) ?? []), seconds]);
+    },
+    serverErrorNext(method, count) {
+      serverErrors.set(method, (serverErrors.get(method) ?? 0) + count);
     },
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);

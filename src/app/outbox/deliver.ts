@@ -97,6 +97,16 @@ function splitDirectRef(ref: string): [string, string] {
   return [ref.slice(0, i), ref.slice(i + 1)];
 }
 
+/**
+ * Messages to one conversation go out in the order they were written: once a message failed and waits for
+ * its retry, later messages to the same conversation wait behind it (until it is sent, or parked as dead).
+ */
+async function waitsBehindARetry(deps: AppDeps, row: Row): Promise<boolean> {
+  if (!row.channelId) return false;
+  const earlier = await deps.db.outboxMessage.count({ where: { channelId: row.channelId, id: { lt: row.id }, status: "pending", attempts: { gt: 0 } } });
+  return earlier > 0;
+}
+
 /** Honours a platform's Retry-After (an error carrying `retryAfterMs`), else backs off exponentially. */
 export function retryDelayMs(err: unknown, attempts: number): number {
   const hinted = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs;
@@ -124,6 +134,7 @@ export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<Deli
   });
   const delivered: DeliveredRef[] = [];
   for (const row of rows) {
+    if (await waitsBehindARetry(deps, row)) continue;
     const claimed = await deps.db.outboxMessage.updateMany({
       where: { id: row.id, status: row.status, attempts: row.attempts },
       data: { status: "sending", attempts: { increment: 1 }, claimedUntil: new Date(now.getTime() + SEND_LEASE_MS) },

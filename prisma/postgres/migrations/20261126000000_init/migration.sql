@@ -597,6 +597,9 @@ CREATE INDEX "AuditLog_teamId_createdAt_idx" ON "AuditLog"("teamId", "createdAt"
 CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
 
 -- CreateIndex
+CREATE INDEX "OutboxMessage_channelId_status_idx" ON "OutboxMessage"("channelId", "status");
+
+-- CreateIndex
 CREATE INDEX "PostedCard_subjectKey_idx" ON "PostedCard"("subjectKey");
 
 -- CreateIndex
