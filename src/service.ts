@@ -82,7 +82,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const platforms = await startPlatforms(app, deps, env);
 
   let scheduler: Scheduler | undefined;
-  if (opts.jobs !== false) {
+  if (opts.jobs !== false && env.MEDIAOPS_JOBS) {
     scheduler = startScheduler(jobDefinitions(deps), deps);
   }
   const address = await app.listen({ host: env.HOST, port: env.PORT });

@@ -16,6 +16,8 @@ export const ZEnv = z.object({
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "must be a file: URL such as file:./data/mediaops.db, or a postgresql:// URL")
     .default("file:./data/mediaops.db"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Run the scheduler in this process; 0 for a replica that only serves HTTP (another replica runs the jobs). */
+  MEDIAOPS_JOBS: ZBoolFlag.default(true),
   /** Seed a demo team on an empty database. */
   MEDIAOPS_DEMO: ZBoolFlag.default(true),
   /** The team's zone and language when the demo team or a new team is created. */
