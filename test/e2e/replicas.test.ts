@@ -52,6 +52,26 @@ async function count(sql: string): Promise<number> {
   }
 }
 
+/** Runs one statement on the shared database (test setup only). */
+async function exec(sql: string): Promise<void> {
+  if (databaseUrl.startsWith("postgres")) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const db = new Database(databaseUrl.slice("file:".length));
+  try {
+    db.prepare(sql).run();
+  } finally {
+    db.close();
+  }
+}
+
 const env = () => ({ DATABASE_URL: databaseUrl, MEDIAOPS_INGEST_SECRET: SECRET });
 let reviewCard: Msg;
 let reviewId = 0;
@@ -71,6 +91,9 @@ beforeAll(async () => {
   reviewCard = submitted.messages.find((m) => m.card?.title.includes(`R${reviewId} `) && m.text.includes("1 / 3"))!;
   expect(reviewCard, "the level-1 request card").toBeDefined();
   expect((await say(url, "wang.fang", "/kpi subscribe --time 00:00 --tz Asia/Shanghai --workdays no", "kpi")).status).toBe(200);
+  // A subscription never sends a slot older than itself: date it back a week so today's 00:00 slot is due.
+  const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString();
+  await exec(`UPDATE "DigestSubscription" SET "createdAt" = '${databaseUrl.startsWith("postgres") ? weekAgo.replace("T", " ").replace("Z", "") : weekAgo.replace("Z", "+00:00")}'`);
   const body = JSON.stringify({ platform: "douyin", account: "brand-douyin", kind: "complaint", externalId: "replica-c1", author: "用户", text: "三天了还没发货！", createdAt: new Date(Date.now() - 40 * 3600_000).toISOString() });
   const ts = String(Math.floor(Date.now() / 1000));
   const ingested = await fetch(`${url}/ingest/comments`, { method: "POST", body, headers: { "content-type": "application/json", "x-mediaops-timestamp": ts, "x-mediaops-signature": signIngest(SECRET, ts, body) } });
