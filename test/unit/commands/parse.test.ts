@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../../../commands/index.js";
 import { tokenize } from "../../../commands/tokenize.js";
-import { AppError } from "../../../src/domain/errors.js";
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+import { refusal } from "../../support/refusal.js";
 
 describe("tokenize", () => {
   it("takes option values up to the next option, without quotes", () => {

@@ -1,5 +1,4 @@
 import { describe, it, expect } from "vitest";
-import { AppError } from "../../../src/domain/errors.js";
 import {
   TOPIC_STATUSES,
   allowedTransitions,
@@ -9,6 +8,7 @@ import {
   requiresReason,
   type TopicStatus,
 } from "../../../src/domain/topics/lifecycle.js";
+import { refusal } from "../../support/refusal.js";
 
 const TABLE: Record<TopicStatus, TopicStatus[]> = {
   idea: ["accepted", "rejected", "archived"],
@@ -22,16 +22,6 @@ const TABLE: Record<TopicStatus, TopicStatus[]> = {
   archived: [],
 };
 
-/** Runs `fn` and returns the AppError it throws. */
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("topic lifecycle", () => {
   it("lists the nine statuses in lifecycle order", () => {

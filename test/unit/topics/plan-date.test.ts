@@ -1,21 +1,11 @@
 import { describe, it, expect } from "vitest";
-import { AppError } from "../../../src/domain/errors.js";
 import { parsePlannedWhen } from "../../../src/domain/topics/plan-date.js";
+import { refusal } from "../../support/refusal.js";
 
 // Thursday 2026-11-26, 18:00 in Shanghai (10:00 UTC).
 const SH = { now: new Date("2026-11-26T10:00:00Z"), zone: "Asia/Shanghai" };
 const EXAMPLES = "2026-12-03, 2026-12-03 20:30, tomorrow, 周五";
 
-/** Runs `fn` and returns the AppError it throws. */
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("parsePlannedWhen: absolute dates", () => {
   it.each([

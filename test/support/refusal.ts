@@ -1,0 +1,13 @@
+// Runs code that should refuse, and hands back the AppError so a test can look at its code and params.
+import { AppError } from "../../src/domain/errors.js";
+
+/** Runs `fn` and returns the AppError it throws; fails when it throws something else or nothing. */
+export function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error("expected an AppError");
+}
