@@ -1,5 +1,6 @@
 // View models of the SLA cards: plain JSON (stored in the outbox), times already formatted in the team's zone.
 import type { SlaKind, SlaStatus, Urgency } from "../../src/domain/sla/index.js";
+import type { ResponseFigures } from "../../src/domain/sla/stats.js";
 
 /** Why a card was sent: a warning before the deadline, the breach, an escalation step, or on request. */
 export type SlaReason = "warn" | "breach" | "escalate" | "show";
@@ -44,15 +45,8 @@ export interface SlaListView {
   items: SlaItemView[];
 }
 
-/** One row of figures. */
-export interface SlaFiguresRow {
-  key: string;
-  count: number;
-  answered: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  breachRate: number;
-}
+/** One row of figures: exactly what the domain computes. */
+export type SlaFiguresRow = ResponseFigures;
 
 /** /sla stats. */
 export interface SlaStatsView {
