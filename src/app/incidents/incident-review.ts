@@ -35,7 +35,8 @@ export async function buildReviewView(db: Db | Tx, inc: IncidentRecord, zone: st
   const edits = ZEdits.parse(JSON.parse(review.editsJson));
   const events = await db.incidentEvent.findMany({ where: { incidentId: inc.id }, orderBy: { id: "asc" } });
   const items = await db.incidentActionItem.findMany({ where: { incidentId: inc.id }, orderBy: { id: "asc" } });
-  const ids = events.flatMap((e) => { const d = JSON.parse(e.dataJson) as Record<string, unknown>; return [e.actorId, typeof d.userId === "string" ? d.userId : null, typeof d.to === "string" ? d.to : null]; });
+  const data = events.map((e) => JSON.parse(e.dataJson) as Record<string, unknown>);
+  const ids = events.flatMap((e, i) => [e.actorId, typeof data[i]!.userId === "string" ? data[i]!.userId : null, typeof data[i]!.to === "string" ? data[i]!.to : null]);
   const names = await displayNames(db, [...ids, ...items.map((i) => i.ownerId)]);
   const fmt = (d: Date) => dayjs(d).tz(zone).format("MM-DD HH:mm");
   return {
@@ -48,7 +49,7 @@ export async function buildReviewView(db: Db | Tx, inc: IncidentRecord, zone: st
     resolvedAt: fmt(inc.resolvedAt ?? review.createdAt),
     durationMinutes: draft.durationMinutes,
     edits,
-    timeline: events.map((e) => ({ at: fmt(e.at), who: e.actorId ? (names.get(e.actorId) ?? null) : null, kind: e.kind, text: eventText(e.kind, JSON.parse(e.dataJson) as Record<string, unknown>, names) })),
+    timeline: events.map((e, i) => ({ at: fmt(e.at), who: e.actorId ? (names.get(e.actorId) ?? null) : null, kind: e.kind, text: eventText(e.kind, data[i]!, names) })),
     wentWell: draft.wentWell,
     wentBadly: draft.wentBadly,
     actionItems: items.map((i) => ({ id: i.id, text: JSON.parse(i.textJson) as IncidentReviewView["actionItems"][number]["text"], owner: i.ownerId ? (names.get(i.ownerId) ?? null) : null, status: i.status, due: i.dueAt ? dayjs(i.dueAt).tz(zone).format("YYYY-MM-DD") : null, overdue: Boolean(now && i.dueAt && i.status === "open" && i.dueAt.getTime() < now.getTime()) })),
