@@ -49,10 +49,10 @@ async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
 /** Handles one inbound event end to end; never throws for bad input. */
 export async function handleInbound(deps: AppDeps, event: InboundEvent, fallbackLocale: Locale = "zh-CN"): Promise<InboundOutcome> {
   let locale = fallbackLocale;
-  if (event.eventId && !(await firstDelivery(deps.db, event.actor.platform, event.eventId, deps.clock.now()))) {
-    return { ok: true, delivered: [], duplicate: true };
-  }
   try {
+    if (event.eventId && !(await firstDelivery(deps.db, event.actor.platform, event.eventId, deps.clock.now()))) {
+      return { ok: true, delivered: [], duplicate: true };
+    }
     const scope = await resolveScope(deps, event.actor, event.conversation);
     locale = scope.actor.locale;
     await run(scope, event);
