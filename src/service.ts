@@ -83,7 +83,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
 
   let scheduler: Scheduler | undefined;
   if (opts.jobs !== false && env.MEDIAOPS_JOBS) {
-    scheduler = startScheduler(jobDefinitions(deps), deps);
+    scheduler = startScheduler([...jobDefinitions(deps), ...platforms.jobs], deps);
   }
   const address = await app.listen({ host: env.HOST, port: env.PORT });
   log.info({ url: address, console: `${address}/console` }, "mediaops is listening");

@@ -4,17 +4,29 @@ import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app/deps.js";
 import type { TEnv } from "../config/env.js";
 import { larkConfig } from "../config/lark-env.js";
-import { wechatOaConfig } from "../config/wechat-oa-env.js";
+import { wechatOaApiConfig, wechatOaConfig } from "../config/wechat-oa-env.js";
 import { wecomConfig } from "../config/wecom-env.js";
+
+/** Scheduled work a platform connector brings (the shape of src/jobs' JobDefinition). */
+export interface PlatformJob {
+  id: string;
+  cron: string;
+  /** Names the slot a run belongs to; a slot runs once across replicas. */
+  slot?: (now: Date) => string;
+  run: () => Promise<unknown>;
+}
 
 /** The started platforms, stopped together. */
 export interface Platforms {
+  /** Jobs of the connectors (WeChat OA comment polling...), for the scheduler. */
+  jobs: PlatformJob[];
   stop(): Promise<void>;
 }
 
 /** Mounts the routes and registers the outbound channels of every configured platform. */
 export async function startPlatforms(app: FastifyInstance, deps: AppDeps, env: TEnv): Promise<Platforms> {
   const stoppers: { stop(): Promise<void> }[] = [];
+  const jobs: PlatformJob[] = [];
   if (env.SLACK_BOT_TOKEN) {
     const { createSlackAdapter } = await import("./slack/index.js");
     const slack = createSlackAdapter(env, deps.log);
@@ -29,7 +41,14 @@ export async function startPlatforms(app: FastifyInstance, deps: AppDeps, env: T
   if (wecom) stoppers.push((await import("./wecom/start.js")).startWecom(app, deps, wecom));
   const wechatOa = wechatOaConfig(env);
   if (wechatOa) stoppers.push((await import("./wechat-oa/routes.js")).startWechatOa(app, deps, wechatOa));
+  const wechatOaApi = wechatOaApiConfig(env);
+  if (wechatOaApi) {
+    const api = (await import("./wechat-oa/start-api.js")).startWechatOaApi(deps, wechatOaApi);
+    jobs.push(...api.jobs);
+    stoppers.push(api);
+  }
   return {
+    jobs,
     async stop() {
       for (const s of stoppers) await s.stop();
     },

@@ -6,3 +6,4 @@ export * from "./reminders.js";
 export * from "./schedule.js";
 export * from "./stats.js";
 export * from "./vocabulary.js";
+export * from "./platform-problems.js";
