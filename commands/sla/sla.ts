@@ -1,7 +1,7 @@
 // The /sla commands: log an item by hand, my items, the board, the figures, and a pasted CSV import.
 import { z } from "zod";
 import { AppError } from "../../src/domain/errors.js";
-import { SLA_KINDS, SLA_PLATFORMS, isSlaKind, type SlaRole } from "../../src/domain/sla/index.js";
+import { SLA_KINDS, SLA_PLATFORMS, parseSlaKind, type SlaRole } from "../../src/domain/sla/index.js";
 import { parsePlatform } from "../../src/domain/topics/vocabulary.js";
 import { defineCommand } from "../spec.js";
 
@@ -12,8 +12,8 @@ const ZSlaPlatform = z.string().transform((raw) => {
 });
 const ZLink = z.string().refine((s) => /^https?:\/\/\S+$/.test(s), { message: "sla.bad_link" });
 const ZKind = z.string().transform((raw) => {
-  const k = raw.trim().toLowerCase();
-  if (!isSlaKind(k)) throw new AppError("sla.unknown_kind", { value: raw });
+  const k = parseSlaKind(raw);
+  if (!k) throw new AppError("sla.unknown_kind", { value: raw });
   return k;
 });
 

@@ -1,8 +1,8 @@
 // Argument schemas shared by the topic commands. Error messages are error codes (see templates/strings).
 import { z } from "zod";
 import { AppError } from "../../src/domain/errors.js";
-import { TOPIC_STATUSES, isTopicStatus } from "../../src/domain/topics/lifecycle.js";
-import { parseFormat, parsePlatformList, parseTheme, parsePlatform } from "../../src/domain/topics/vocabulary.js";
+import { TOPIC_STATUSES } from "../../src/domain/topics/lifecycle.js";
+import { parseFormat, parsePlatformList, parseTheme, parsePlatform, parseTopicStatus } from "../../src/domain/topics/vocabulary.js";
 
 /** Longest title we accept: long enough for a headline, short enough for every card. */
 export const TITLE_MAX = 100;
@@ -58,8 +58,8 @@ export const ZFormat = z.string().transform((raw) => {
 
 /** A lifecycle status for filters. */
 export const ZStatus = z.string().transform((raw) => {
-  const s = raw.trim().toLowerCase().replace(/[\s-]+/g, "_");
-  if (!isTopicStatus(s)) throw new AppError("topic.unknown_status", { value: raw, known: TOPIC_STATUSES.join(", ") });
+  const s = parseTopicStatus(raw);
+  if (!s) throw new AppError("topic.unknown_status", { value: raw, known: TOPIC_STATUSES.join(", ") });
   return s;
 });
 

@@ -21,7 +21,22 @@ const idea: ModelOf<"topic.card"> = {
   buttons: { accept: button("accept", 12, 3), reject: button("reject", 12, 3), vote: button("vote", 12, 3) },
 };
 
-const SAMPLES: { [K in TemplateId]: { name: string; model: ModelOf<K> }[] } = {
+/** One sample of a template: a name, its view model, and the strings in it a person wrote (titles, names, notes). */
+export interface Sample<K extends TemplateId> {
+  name: string;
+  model: ModelOf<K>;
+  /** User content beyond SAMPLE_USER_CONTENT that the raw-identifier test must not flag (test/words). */
+  userContent?: readonly string[];
+}
+
+/**
+ * Strings of the samples that people or platforms wrote, in Latin letters: the raw-identifier test
+ * (test/words/templates.test.ts) leaves them alone. Keep titles and notes Chinese where you can.
+ */
+export const SAMPLE_USER_CONTENT: readonly string[] = ["Emma Clarke", "How our users cut energy bills", "Error: An API error occurred: channel_not_found"];
+
+/** The registry: every template id → its samples. A template without samples fails the contract and words tests. */
+export const SAMPLES: { [K in TemplateId]: Sample<K>[] } = {
   "admin.outbox": [
     { name: "healthy", model: { counts: { pending: 0, sending: 0, sent: 120, dead: 0 }, dead: [] } },
     {
@@ -90,15 +105,29 @@ export interface SampleCard {
   card: Card;
 }
 
-/** Every sample of every template in both languages; throws when a template has no samples. */
-export function sampleCards(): SampleCard[] {
-  const out: SampleCard[] = [];
+/** A rendered sample with what the words test needs to know about it. */
+export interface RenderedSample extends SampleCard {
+  id: TemplateId;
+  locale: Locale;
+  userContent: readonly string[];
+}
+
+/** Every sample of every template in both languages, with its user content; throws when a template has no samples. */
+export function renderedSamples(): RenderedSample[] {
+  const out: RenderedSample[] = [];
   for (const id of Object.keys(TEMPLATES) as TemplateId[]) {
-    const samples = SAMPLES[id] as { name: string; model: unknown }[] | undefined;
+    const samples = SAMPLES[id] as Sample<TemplateId>[] | undefined;
     if (!samples || samples.length === 0) throw new Error(`template ${id} has no contract samples`);
     for (const s of samples) {
-      for (const locale of ["zh-CN", "en"] as Locale[]) out.push({ name: `${id}/${s.name}/${locale}`, card: renderTemplate(id, s.model, locale) });
+      for (const locale of ["zh-CN", "en"] as Locale[]) {
+        out.push({ id, locale, name: `${id}/${s.name}/${locale}`, card: renderTemplate(id, s.model, locale), userContent: [...SAMPLE_USER_CONTENT, ...(s.userContent ?? [])] });
+      }
     }
   }
   return out;
+}
+
+/** Every sample of every template in both languages; throws when a template has no samples. */
+export function sampleCards(): SampleCard[] {
+  return renderedSamples().map(({ name, card }) => ({ name, card }));
 }

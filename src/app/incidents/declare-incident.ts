@@ -7,7 +7,7 @@ import dayjs from "../../lib/dayjs.js";
 import { matrixRows, severityOf } from "../../domain/incidents/matrix.js";
 import type { TPlaybook } from "../../domain/incidents/playbook.js";
 import { ROLE_REMINDER_MINUTES, addMinutes, stepDueAt, updateCadenceMinutes } from "../../domain/incidents/schedule.js";
-import { CORE_ROLES, type Impact, type Likelihood, type RiskType } from "../../domain/incidents/vocabulary.js";
+import { CORE_ROLES, parseRiskType, type Impact, type Likelihood, type RiskType } from "../../domain/incidents/vocabulary.js";
 import { audit } from "../audit.js";
 import { enqueuePost, enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
@@ -32,9 +32,14 @@ export interface Opening {
   onCreated?: (tx: Tx, incidentId: number) => Promise<void>;
 }
 
+/** A playbook by its id, its name in either language, or its risk type ("舆情", "public_opinion"). */
 export function playbookById(id: string): TPlaybook {
   const reg = playbooks();
-  const found = reg.get(id.trim().toLowerCase());
+  const key = id.trim().toLowerCase();
+  const riskType = parseRiskType(key);
+  const found = reg.get(key)
+    ?? reg.all().find((p) => p.name["zh-CN"] === id.trim() || p.name.en.toLowerCase() === key)
+    ?? (riskType ? reg.all().find((p) => p.riskType === riskType) : undefined);
   if (!found) throw new AppError("incident.unknown_playbook", { value: id, known: reg.all().map((p) => p.id).join(", ") });
   return found;
 }

@@ -1,5 +1,6 @@
 // The SLA's words: which platforms and kinds of user message we track, their states, and the platforms'
 // own reply windows (hard limits that no policy can extend).
+import { aliasParser } from "../aliases.js";
 import { PLATFORMS, type Platform } from "../topics/vocabulary.js";
 
 /** Platforms an SLA item can come from (the same codes as topics). */
@@ -27,6 +28,14 @@ export function isSlaPlatform(v: string): v is SlaPlatform {
 export function isSlaKind(v: string): v is SlaKind {
   return (SLA_KINDS as readonly string[]).includes(v);
 }
+
+/** A kind by its code or its Chinese name (评论, 回复, 私信, 投诉); undefined when unknown. */
+export const parseSlaKind = aliasParser<SlaKind>({
+  comment: ["评论", "留言"],
+  reply: ["回复", "评论回复"],
+  dm: ["私信", "direct message", "message", "消息"],
+  complaint: ["投诉"],
+});
 
 const HOUR = 60 * 60_000;
 

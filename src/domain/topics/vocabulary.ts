@@ -2,7 +2,9 @@
 // People type these in chat in any mix of Chinese, English, abbreviations and full-width characters, so the
 // parsers map many spellings onto one code; display labels live in the strings catalogue, not here.
 
+import { aliasParser } from "../aliases.js";
 import { AppError } from "../errors.js";
+import type { TopicStatus } from "./lifecycle.js";
 
 /** Theme modules (内容主题模块): 产品知识, 行业资讯, 用户故事, 生活技巧. */
 export const THEMES = ["product", "news", "story", "tips"] as const;
@@ -48,37 +50,23 @@ const FORMAT_ALIASES: Record<TopicFormat, readonly string[]> = {
   h5: ["h5", "h5 page", "interactive", "interactive page", "互动", "互动页面", "h5页面"],
 };
 
-/** Folds case, width, spaces and joiners so that aliases compare loosely. */
-function aliasKey(input: string): string {
-  return input.normalize("NFKC").toLowerCase().replace(/[\s_\-.·]+/gu, "");
-}
-
-/** Builds a key → code lookup; the code itself is always an alias of itself. */
-function buildLookup<C extends string>(aliases: Record<C, readonly string[]>): Map<string, C> {
-  const lookup = new Map<string, C>();
-  for (const code of Object.keys(aliases) as C[]) {
-    for (const alias of [code, ...aliases[code]]) lookup.set(aliasKey(alias), code);
-  }
-  return lookup;
-}
-
-const THEME_LOOKUP = buildLookup(THEME_ALIASES);
-const PLATFORM_LOOKUP = buildLookup(PLATFORM_ALIASES);
-const FORMAT_LOOKUP = buildLookup(FORMAT_ALIASES);
+const THEME_LOOKUP = aliasParser(THEME_ALIASES);
+const PLATFORM_LOOKUP = aliasParser(PLATFORM_ALIASES);
+const FORMAT_LOOKUP = aliasParser(FORMAT_ALIASES);
 
 /** The theme code for a code, English name, abbreviation or Chinese name; undefined when unknown. */
 export function parseTheme(input: string): Theme | undefined {
-  return THEME_LOOKUP.get(aliasKey(input));
+  return THEME_LOOKUP(input);
 }
 
 /** The platform code for a code, English name, abbreviation or Chinese name; undefined when unknown. */
 export function parsePlatform(input: string): Platform | undefined {
-  return PLATFORM_LOOKUP.get(aliasKey(input));
+  return PLATFORM_LOOKUP(input);
 }
 
 /** The format code for a code, English name, abbreviation or Chinese name; undefined when unknown. */
 export function parseFormat(input: string): TopicFormat | undefined {
-  return FORMAT_LOOKUP.get(aliasKey(input));
+  return FORMAT_LOOKUP(input);
 }
 
 // Explicit list separators, ASCII and Chinese ("抖音，微博", "抖音、微博", "抖音+微博", "抖音和微博").
@@ -132,4 +120,22 @@ function parseSpaceSeparated(chunk: string): Platform[] {
     }
   }
   return out;
+}
+
+const STATUS_ALIASES: Record<TopicStatus, readonly string[]> = {
+  idea: ["new", "待评估", "新选题", "想法"],
+  accepted: ["已通过", "通过", "已采纳"],
+  drafting: ["draft", "writing", "撰写中", "写作中", "草稿"],
+  in_review: ["review", "reviewing", "审核中", "审核"],
+  approved: ["审核通过", "已审核"],
+  scheduled: ["已排期", "排期"],
+  published: ["已发布", "发布"],
+  rejected: ["已驳回", "驳回"],
+  archived: ["已归档", "归档"],
+};
+const STATUS_LOOKUP = aliasParser(STATUS_ALIASES);
+
+/** The lifecycle status for a code or a Chinese name ("待评估", "in review"); undefined when unknown. */
+export function parseTopicStatus(input: string): TopicStatus | undefined {
+  return STATUS_LOOKUP(input);
 }
