@@ -3,10 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    reporters: ["default"],
+    // The fault reporter writes test-results/fault-report.md from the fault scenarios' own results.
+    reporters: ["default", "./test/support/fault-reporter.ts"],
   },
 });

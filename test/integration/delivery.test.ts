@@ -5,7 +5,7 @@ import { MAX_ATTEMPTS, SEND_LEASE_MS, deliverOutbox } from "../../src/app/outbox
 import { handleInbound } from "../../src/app/handle-inbound.js";
 import type { ChatChannel } from "../../src/messaging/channel.js";
 import { cardText, consoleClient } from "../support/console-client.js";
-import { recordFault } from "../support/fault-report.js";
+import { faultTest } from "../support/fault-report.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 let svc: TestService;
@@ -28,13 +28,16 @@ function command(text: string, eventId?: string) {
 }
 
 describe("outbox delivery", () => {
-  it("retries a failing channel with backoff, parks the message as dead, and an admin's retry sends it once", async () => {
+  // Retries a failing channel with backoff, parks the message as dead, and an admin's retry sends it once.
+  faultTest(`platform failing ${MAX_ATTEMPTS} times, dead letter, admin retry`, async (ledger) => {
+    const title = "平台挂了也不丢";
+    ledger.attempt(title);
     const real = svc.deps.channels.get("console")!;
     let failures = 0;
     const flaky: ChatChannel = { ...real, platform: "console", post: async () => { failures++; throw Object.assign(new Error("platform down"), { retryAfterMs: 1000 }); }, update: real.update.bind(real), ephemeral: real.ephemeral.bind(real) };
     svc.deps.channels.set("console", flaky);
     try {
-      const res = await command("/topic propose 平台挂了也不丢 --platform weibo");
+      const res = await command(`/topic propose ${title} --platform weibo`);
       expect(res.ok).toBe(true);
       for (let i = 1; i < MAX_ATTEMPTS; i++) {
         svc.clock.advance(1000);
@@ -54,14 +57,15 @@ describe("outbox delivery", () => {
     expect(retry.status).toBe(200);
     await deliverOutbox(svc.deps);
     const stream = await api.read("topics");
-    const copies = stream.messages.filter((m) => m.card?.title.endsWith("平台挂了也不丢")).length;
-    recordFault({ fault: `platform failing ${MAX_ATTEMPTS} times, dead letter, admin retry`, attempted: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
-    expect(copies).toBe(1);
+    ledger.seen(title, stream.messages.filter((m) => m.card?.title.endsWith(title)).length);
     expect((await api.click("wang.fang", card, "outbox.retry")).error).toContain("不在发送失败列表中");
   });
 
-  it("takes over a message whose sender died mid-send once its lease has run out, and sends it once", async () => {
-    const res = await command("/topic propose 发送到一半进程没了 --platform weibo");
+  // Takes over a message whose sender died mid-send once its lease has run out, and sends it once.
+  faultTest("sender died mid-send (lease expiry)", async (ledger) => {
+    const title = "发送到一半进程没了";
+    ledger.attempt(title);
+    const res = await command(`/topic propose ${title} --platform weibo`);
     expect(res.ok).toBe(true);
     const row = await svc.deps.db.outboxMessage.findFirstOrThrow({ orderBy: { id: "desc" } });
     // Simulate a sender that claimed the row and died: sending, lease in the future, card never posted.
@@ -72,20 +76,19 @@ describe("outbox delivery", () => {
     expect(await deliverOutbox(svc.deps)).toHaveLength(1);
     expect(await deliverOutbox(svc.deps)).toEqual([]);
     const stream = await api.read("topics");
-    const copies = stream.messages.filter((m) => m.card?.title.endsWith("发送到一半进程没了")).length;
-    recordFault({ fault: "sender died mid-send (lease expiry)", attempted: 1, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
-    expect(copies).toBe(1);
+    ledger.seen(title, stream.messages.filter((m) => m.card?.title.endsWith(title)).length);
   });
 
-  it("applies an event redelivered ten times once", async () => {
-    const before = await svc.deps.db.topic.count();
+  // Applies an event redelivered ten times once: one topic, one card.
+  faultTest("same event delivered 10 times", async (ledger) => {
+    const title = "重复投递的事件";
+    ledger.attempt(title);
     const results = [];
-    for (let i = 0; i < 10; i++) results.push(await command("/topic propose 重复投递的事件 --platform douyin", "evt-123"));
-    const applied = results.filter((r) => r.ok && !r.duplicate).length;
-    recordFault({ fault: "same event delivered 10 times", attempted: 1, lost: applied === 0 ? 1 : 0, duplicated: Math.max(0, applied - 1) });
-    expect(applied).toBe(1);
+    for (let i = 0; i < 10; i++) results.push(await command(`/topic propose ${title} --platform douyin`, "evt-123"));
+    ledger.seen(title, await svc.deps.db.topic.count({ where: { title } }));
+    const stream = await api.read("topics");
+    expect(stream.messages.filter((m) => m.card?.title.endsWith(title))).toHaveLength(1);
     expect(results.filter((r) => r.ok && r.duplicate)).toHaveLength(9);
-    expect(await svc.deps.db.topic.count()).toBe(before + 1);
   });
 });
 

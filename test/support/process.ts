@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { until } from "./wait.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -26,8 +27,11 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Spawns `tsx src/main.ts` with `env`; resolves once /healthz answers 200 (or rejects with its output). */
-export async function spawnService(env: Record<string, string>, timeoutMs = 20_000): Promise<ServiceProcess> {
+/**
+ * Spawns `tsx src/main.ts` with `env`; resolves once /healthz answers 200, rejects with its output if it exits
+ * first. Start-up takes seconds on a loaded machine, so the limit only catches a start that hangs.
+ */
+export async function spawnService(env: Record<string, string>, limitMs = 180_000): Promise<ServiceProcess> {
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "info", ...env, PORT: port }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
@@ -35,20 +39,19 @@ export async function spawnService(env: Record<string, string>, timeoutMs = 20_0
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
   let done = false;
   void exited.then(() => (done = true));
-  while (Date.now() < deadline && !done) {
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.status === 200) return { child, url, output: () => out, exited };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const healthy = async () => {
+    if (done) throw new Error(`service exited before it became healthy:\n${out}`);
+    return fetch(`${url}/healthz`).then((r) => r.status === 200, () => false);
+  };
+  try {
+    await until(`the service on port ${port} to answer /healthz`, healthy, { every: 100, limitMs });
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw new Error(`${(err as Error).message}\n${out}`);
   }
-  child.kill("SIGKILL");
-  throw new Error(`service did not become healthy:\n${out}`);
+  return { child, url, output: () => out, exited };
 }
 
 /** Runs the entry point and waits for it to exit (for configuration errors). */
