@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "../support/service.js";
 import { runToExit, spawnService } from "../support/process.js";
+import { until } from "../support/wait.js";
 
 const dir = tempDir();
 const env = { DATABASE_URL: `file:${join(dir, "mediaops.db")}`, HOST: "127.0.0.1" };
@@ -35,7 +36,8 @@ describe("the service process", () => {
   it("lets an in-flight request finish when asked to stop", async () => {
     const svc = await spawnService(env);
     const pending = post(svc.url, { channel: "topics", user: "chen.jie", text: "/topic calendar month" });
-    await new Promise((r) => setTimeout(r, 5));
+    // Stop once the service has the request (its "incoming request" log line), not after a guessed pause.
+    await until("the service to receive the request", () => svc.output().split("\n").some((l) => l.includes('"msg":"incoming request"') && l.includes("/console/api/messages")), { every: 1 });
     svc.child.kill("SIGTERM");
     const res = await pending;
     expect(res.status).toBe(200);
