@@ -11,5 +11,4 @@ export const help = defineCommand({
   usage: "/help [command]",
   summary: { en: "What the bot can do", "zh-CN": "查看机器人能做什么" },
   examples: ["/help", "/help topic propose"],
-  permission: "any",
 });

@@ -1,8 +1,7 @@
-// The shape of one command: its words, arguments, help and permission. A spec declares; the use case it
+// The shape of one command: its words, arguments and help. A spec declares; the use case it
 // names lives in src/app and is bound to it there, so commands stay free of I/O.
 import type { z } from "zod";
 import type { Localized } from "../src/domain/locale.js";
-import type { Permission } from "../src/domain/roles.js";
 
 /** A positional argument: one word, or (`rest`) every remaining word joined by spaces. */
 export interface Positional {
@@ -30,7 +29,6 @@ export interface CommandSpec<A extends z.ZodType = z.ZodType> {
   summary: Localized;
   help?: Localized;
   examples: readonly string[];
-  permission: Permission;
   /**
    * When set, everything after the first line of the message is passed verbatim as the argument `body`
    * (pasted CSV, a long note), untouched by the word splitter.

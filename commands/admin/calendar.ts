@@ -11,7 +11,6 @@ export const calendarShow = defineCommand({
   usage: "/mediaops calendar show",
   summary: { en: "The working calendar: years covered, next holidays", "zh-CN": "工作日历：已有数据的年份和近期假期" },
   examples: ["/mediaops calendar show"],
-  permission: "any",
 });
 
 /** /mediaops calendar set <year>: an admin enters a year's official arrangement (放假调休), one day or range per line. */
@@ -32,5 +31,4 @@ export const calendarSet = defineCommand({
     "zh-CN": "整年替换。第一行之后每行一条：`holiday <日期>[..<日期>] [名称]` 或 `workday <日期>`（也可写“放假”“上班”）。",
   },
   examples: ["/mediaops calendar set 2027"],
-  permission: ["admin"],
 });

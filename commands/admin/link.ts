@@ -21,5 +21,4 @@ export const adminLink = defineCommand({
     "zh-CN": "先在已有账号的平台（如控制台）输入 /mediaops link 获取一次性验证码，然后在 10 分钟内到另一个平台输入 /mediaops link <验证码>。",
   },
   examples: ["/mediaops link", "/mediaops link K7Q2M4XA"],
-  permission: "any",
 });

@@ -11,5 +11,4 @@ export const adminOutbox = defineCommand({
   usage: "/mediaops outbox",
   summary: { en: "Outbox: pending and undeliverable messages", "zh-CN": "发件箱：待发送和发送失败的消息" },
   examples: ["/mediaops outbox"],
-  permission: ["admin"],
 });

@@ -19,7 +19,6 @@ export const incidentDeclare = defineCommand({
   usage: "/incident declare <title> --type <risk type> --likelihood <high|medium|low> --impact <minor|moderate|severe>",
   summary: { en: "Declare an incident", "zh-CN": "发起突发事件" },
   examples: ["/incident declare 微博负面帖发酵 --type 舆情 --likelihood high --impact severe"],
-  permission: "any",
 });
 
 /** /incident drill: runs a playbook as a drill, left out of metrics. */
@@ -32,19 +31,18 @@ export const incidentDrill = defineCommand({
   usage: "/incident drill <playbook> [--likelihood L] [--impact I]",
   summary: { en: "Run a playbook as a drill", "zh-CN": "按预案发起演练" },
   examples: ["/incident drill public-opinion"],
-  permission: "any",
 });
 
 /** /incident playbooks: the playbooks in force. */
 export const incidentPlaybooks = defineCommand({
   id: "incident.playbooks", words: ["incident", "playbooks"], positionals: [], options: [], args: z.object({}),
-  usage: "/incident playbooks", summary: { en: "List the incident playbooks", "zh-CN": "查看应急预案" }, examples: ["/incident playbooks"], permission: "any",
+  usage: "/incident playbooks", summary: { en: "List the incident playbooks", "zh-CN": "查看应急预案" }, examples: ["/incident playbooks"],
 });
 
 /** /incident reload: reads the playbook files again; a broken file keeps its previous version. */
 export const incidentReload = defineCommand({
   id: "incident.reload", words: ["incident", "reload"], positionals: [], options: [], args: z.object({}),
-  usage: "/incident reload", summary: { en: "Reload the playbook files", "zh-CN": "重新加载预案文件" }, examples: ["/incident reload"], permission: ["admin"],
+  usage: "/incident reload", summary: { en: "Reload the playbook files", "zh-CN": "重新加载预案文件" }, examples: ["/incident reload"],
 });
 
 /** /incident role: hands a role to someone. */
@@ -57,7 +55,6 @@ export const incidentRole = defineCommand({
   usage: "/incident role <role> @user [--id N]",
   summary: { en: "Hand an incident role to someone", "zh-CN": "指派事件角色" },
   examples: ["/incident role commander @liu.yang"],
-  permission: "any",
 });
 
 /** /incident done: marks a step done. */
@@ -70,7 +67,6 @@ export const incidentDone = defineCommand({
   usage: "/incident done <step> [--id N]",
   summary: { en: "Mark a playbook step done", "zh-CN": "标记步骤完成" },
   examples: ["/incident done capture"],
-  permission: "any",
 });
 
 function textCommand(verb: "update" | "note", summary: { en: string; "zh-CN": string }, example: string) {
@@ -83,7 +79,6 @@ function textCommand(verb: "update" | "note", summary: { en: string; "zh-CN": st
     usage: `/incident ${verb} <text> [--id N]`,
     summary,
     examples: [example],
-    permission: "any",
   });
 }
 
@@ -102,7 +97,6 @@ export const incidentStatus = defineCommand({
   usage: "/incident status <stable|active> [--id N]",
   summary: { en: "Mark an incident stable or active", "zh-CN": "更新事件状态" },
   examples: ["/incident status stable"],
-  permission: "any",
 });
 
 /** /incident severity: a new severity from the matrix, or given directly. */
@@ -115,7 +109,6 @@ export const incidentSeverity = defineCommand({
   usage: "/incident severity [SEV1-4] [--likelihood L --impact I] [--id N]",
   summary: { en: "Change an incident's severity", "zh-CN": "调整事件级别" },
   examples: ["/incident severity --likelihood medium --impact moderate", "/incident severity SEV2"],
-  permission: "any",
 });
 
 /** /incident resolve: closes the incident and drafts its review. */
@@ -128,19 +121,18 @@ export const incidentResolve = defineCommand({
   usage: "/incident resolve [--force <reason>] [--id N]",
   summary: { en: "Resolve an incident", "zh-CN": "解决事件" },
   examples: ["/incident resolve", "/incident resolve --force 声明已发布，监测改为日常"],
-  permission: "any",
 });
 
 /** /incident reopen: a resolved incident flares up again. */
 export const incidentReopen = defineCommand({
   id: "incident.reopen", words: ["incident", "reopen"], positionals: [], options: [ID_OPTION], args: z.object({ id: ZIncidentId }),
-  usage: "/incident reopen --id N", summary: { en: "Reopen a resolved incident", "zh-CN": "重新打开已解决的事件" }, examples: ["/incident reopen --id 3"], permission: "any",
+  usage: "/incident reopen --id N", summary: { en: "Reopen a resolved incident", "zh-CN": "重新打开已解决的事件" }, examples: ["/incident reopen --id 3"],
 });
 
 /** /incident review: the review (复盘) written at resolve. */
 export const incidentReview = defineCommand({
   id: "incident.review", words: ["incident", "review"], positionals: [], options: [ID_OPTION], args: z.object({ id: ZIncidentId.optional() }),
-  usage: "/incident review [--id N]", summary: { en: "Show an incident's review", "zh-CN": "查看事件复盘" }, examples: ["/incident review --id 3"], permission: "any",
+  usage: "/incident review [--id N]", summary: { en: "Show an incident's review", "zh-CN": "查看事件复盘" }, examples: ["/incident review --id 3"],
 });
 
 /** /incident library: past incidents and their reviews, searchable. */
@@ -153,7 +145,6 @@ export const incidentLibrary = defineCommand({
   usage: "/incident library [type] [--q words]",
   summary: { en: "Search past incidents (risk library)", "zh-CN": "查询风险事件库" },
   examples: ["/incident library 舆情", "/incident library --q 微博"],
-  permission: "any",
 });
 
 /** Every incident command by id, spread into COMMANDS. */

@@ -51,19 +51,18 @@ export const incidentThresholdSet = defineCommand({
     "zh-CN": "信号：complaint_breaches（投诉超时）、negative_items（接入的投诉数；暂无情感字段，按投诉计）、compliance_rejections（合规级审核驳回或退回并填写原因）。",
   },
   examples: ["/incident threshold set complaint_breaches 3 --window 1h --type 舆情 --level SEV2 --owner @liu.yang"],
-  permission: ["admin"],
 });
 
 /** /incident threshold list. */
 export const incidentThresholdList = defineCommand({
   id: "incident.threshold.list", words: ["incident", "threshold", "list"], positionals: [], options: [], args: z.object({}),
-  usage: "/incident threshold list", summary: { en: "List the risk warning thresholds", "zh-CN": "查看风险预警阈值" }, examples: ["/incident threshold list"], permission: "any",
+  usage: "/incident threshold list", summary: { en: "List the risk warning thresholds", "zh-CN": "查看风险预警阈值" }, examples: ["/incident threshold list"],
 });
 
 /** /incident threshold remove <id>. */
 export const incidentThresholdRemove = defineCommand({
   id: "incident.threshold.remove", words: ["incident", "threshold", "remove"], positionals: [{ name: "threshold" }], options: [], args: z.object({ threshold: ZThresholdId }),
-  usage: "/incident threshold remove <id>", summary: { en: "Remove a risk warning threshold", "zh-CN": "删除风险预警阈值" }, examples: ["/incident threshold remove 2"], permission: ["admin"],
+  usage: "/incident threshold remove <id>", summary: { en: "Remove a risk warning threshold", "zh-CN": "删除风险预警阈值" }, examples: ["/incident threshold remove 2"],
 });
 
 /** The review sections a team may write over the draft. */
@@ -91,7 +90,6 @@ export const incidentReviewEdit = defineCommand({
   usage: "/incident review edit <summary|impact|went_well|went_badly> <text> [--id N]",
   summary: { en: "Edit a section of an incident's review", "zh-CN": "编辑事件复盘" },
   examples: ["/incident review edit impact 负面帖阅读量 12 万，品牌搜索负面占比升至 30%"],
-  permission: "any",
 });
 
 /** /incident action add <text> @owner [--due D]. */
@@ -111,7 +109,6 @@ export const incidentActionAdd = defineCommand({
   usage: "/incident action add <text> @owner [--due D] [--id N]",
   summary: { en: "Add an action item to an incident's review", "zh-CN": "添加复盘改进行动项" },
   examples: ["/incident action add 建立微博负面词监测 @chen.jie --due 12-10"],
-  permission: "any",
 });
 
 /** /incident action done <n>. */
@@ -124,7 +121,6 @@ export const incidentActionDone = defineCommand({
   usage: "/incident action done <n>",
   summary: { en: "Mark an action item done", "zh-CN": "标记行动项完成" },
   examples: ["/incident action done 4"],
-  permission: "any",
 });
 
 /** The commands of this file, spread into INCIDENT_COMMANDS. */

@@ -16,5 +16,4 @@ export const kpiImport = defineCommand({
     "zh-CN": "表头（中英文均可）：平台、账号、指标、日期、数值（账号、日期可省略：main、昨天）。数值可写 12345、12,345、1.2万 或 3.4%。逐行报告；只要有一行有误，就全部不导入。导入文件：npx tsx scripts/import-metrics-csv.ts <文件>（UTF-8 或 GBK）。",
   },
   examples: ["/kpi import\nplatform,account,metric,day,value\ndouyin,main,reads,2026-11-25,12345"],
-  permission: ["manager", "operator"],
 });

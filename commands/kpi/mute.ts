@@ -14,7 +14,6 @@ export const kpiMute = defineCommand({
   usage: "/kpi mute <metric> [--to channel|me]",
   summary: { en: "Mute a metric's unusual moves in the digest", "zh-CN": "在数据简报中屏蔽某指标的异常波动" },
   examples: ["/kpi mute shares", "/kpi mute 分享 --to me"],
-  permission: ["manager", "admin"],
 });
 
 /** /kpi unmute: show a muted metric's unusual moves again. */
@@ -27,5 +26,4 @@ export const kpiUnmute = defineCommand({
   usage: "/kpi unmute <metric> [--to channel|me]",
   summary: { en: "Show a muted metric in the digest again", "zh-CN": "在数据简报中恢复显示某指标" },
   examples: ["/kpi unmute shares"],
-  permission: ["manager", "admin"],
 });

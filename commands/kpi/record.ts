@@ -18,5 +18,4 @@ export const kpiRecord = defineCommand({
   usage: "/kpi record <platform> <metric> <value> [day] [--account A]",
   summary: { en: "Record a metric value", "zh-CN": "记录一个指标数据" },
   examples: ["/kpi record douyin reads 12345", "/kpi record 公众号 新增粉丝 320 2026-11-24"],
-  permission: ["manager", "operator"],
 });

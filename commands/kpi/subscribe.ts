@@ -26,7 +26,6 @@ export const kpiSubscribe = defineCommand({
   usage: "/kpi subscribe [--time 09:00] [--tz Asia/Shanghai] [--workdays yes|no] [--platform P,...] [--metrics M,...] [--to channel|me]",
   summary: { en: "Subscribe to the daily KPI digest", "zh-CN": "订阅每日数据简报" },
   examples: ["/kpi subscribe --time 09:00 --tz Asia/Shanghai", "/kpi subscribe --to me --tz Europe/London --platform douyin,weibo"],
-  permission: ["manager", "admin"],
 });
 
 /** /kpi unsubscribe: stop the digest here (or to me). */
@@ -39,7 +38,6 @@ export const kpiUnsubscribe = defineCommand({
   usage: "/kpi unsubscribe [--to channel|me]",
   summary: { en: "Stop the daily KPI digest", "zh-CN": "取消每日数据简报" },
   examples: ["/kpi unsubscribe", "/kpi unsubscribe --to me"],
-  permission: ["manager", "admin"],
 });
 
 /** /kpi digest now: a preview of the digest, shown only to me. */
@@ -52,5 +50,4 @@ export const kpiDigestNow = defineCommand({
   usage: "/kpi digest now [--platform P,...]",
   summary: { en: "Preview today's KPI digest", "zh-CN": "预览今天的数据简报" },
   examples: ["/kpi digest now"],
-  permission: "any",
 });

@@ -12,5 +12,4 @@ export const kpiTarget = defineCommand({
   usage: "/kpi target <metric> <+30%|value> by <YYYY-MM-DD> [platform/account]",
   summary: { en: "Set a KPI target", "zh-CN": "设定指标目标" },
   examples: ["/kpi target followers +30% by 2027-05-31", "/kpi target reads +25% by 2027-05-31 douyin"],
-  permission: ["manager"],
 });

@@ -12,7 +12,6 @@ export const reviewChainList = defineCommand({
   usage: "/review chain list",
   summary: { en: "List the review chains", "zh-CN": "查看审核流程" },
   examples: ["/review chain list"],
-  permission: "any",
 });
 
 /** /review chain set: create or replace a chain from its one-line form. */
@@ -42,7 +41,6 @@ export const reviewChainSet = defineCommand({
     "/review chain set standard editors=any:@li.wei,@zhang.min/8h>@wang.fang; compliance=all:@liu.yang,@emma/8h; brand=2:@wang.fang,@liu.yang,@zhang.min/8h",
     "/review chain set urgent fast=2:@li.wei,@zhang.min,@liu.yang/2h>@wang.fang --when urgent --priority 20",
   ],
-  permission: ["admin"],
 });
 
 /** /review chain default: the chain used when no other matches. */
@@ -55,7 +53,6 @@ export const reviewChainDefault = defineCommand({
   usage: "/review chain default <name>",
   summary: { en: "Make a chain the default", "zh-CN": "设为默认审核流程" },
   examples: ["/review chain default standard"],
-  permission: ["admin"],
 });
 
 /** /review chain remove: stop using a chain (running reviews keep theirs). */
@@ -68,7 +65,6 @@ export const reviewChainRemove = defineCommand({
   usage: "/review chain remove <name>",
   summary: { en: "Stop using a review chain", "zh-CN": "停用审核流程" },
   examples: ["/review chain remove urgent"],
-  permission: ["admin"],
 });
 
 /** /review chain import: load templates/review-chains.json (version-controlled configuration). */
@@ -85,5 +81,4 @@ export const reviewChainImport = defineCommand({
     "zh-CN": "按文件新建或替换审核流程，并把文件中的默认流程设为默认。文件中没有的流程保持不变。",
   },
   examples: ["/review chain import"],
-  permission: ["admin"],
 });

@@ -13,7 +13,6 @@ export const reviewApprove = defineCommand({
   usage: "/review approve <review id> [note]",
   summary: { en: "Approve your level of a review", "zh-CN": "审核通过（本级）" },
   examples: ["/review approve R5"],
-  permission: "any",
 });
 
 /** /review changes: send the piece back to the author, or with --to to an earlier level. */
@@ -26,7 +25,6 @@ export const reviewChanges = defineCommand({
   usage: "/review changes <review id> <reason> [--to level]",
   summary: { en: "Request changes (with a reason)", "zh-CN": "要求修改（需填写原因）" },
   examples: ["/review changes R5 标题夸大，请改为客观表述", "/review changes R5 请编辑再核对数据 --to 1"],
-  permission: "any",
 });
 
 /** /review reject: end the review with a reason. */
@@ -39,5 +37,4 @@ export const reviewReject = defineCommand({
   usage: "/review reject <review id> <reason>",
   summary: { en: "Reject (with a reason); ends the review", "zh-CN": "驳回（需填写原因），审核结束" },
   examples: ["/review reject R5 涉及未授权音乐"],
-  permission: "any",
 });

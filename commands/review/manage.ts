@@ -13,7 +13,6 @@ export const reviewWithdraw = defineCommand({
   usage: "/review withdraw <review id> [reason]",
   summary: { en: "Withdraw your submission", "zh-CN": "撤回审核" },
   examples: ["/review withdraw R5 选题取消"],
-  permission: "any",
 });
 
 /** /review nudge: remind the pending reviewers (催办), at most once an hour. */
@@ -26,7 +25,6 @@ export const reviewNudge = defineCommand({
   usage: "/review nudge <review id>",
   summary: { en: "Nudge the pending reviewers", "zh-CN": "催办待审核的人" },
   examples: ["/review nudge R5"],
-  permission: "any",
 });
 
 /** /review transfer: hand your place on the current level to someone else (转交). */
@@ -39,7 +37,6 @@ export const reviewTransfer = defineCommand({
   usage: "/review transfer <review id> <@user> [reason] [--from @user]",
   summary: { en: "Transfer a review to another reviewer", "zh-CN": "转交给其他审核人" },
   examples: ["/review transfer R5 @zhang.min 我今天请假"],
-  permission: "any",
 });
 
 /** /review add: add a reviewer to the current level (加签). */
@@ -52,5 +49,4 @@ export const reviewAdd = defineCommand({
   usage: "/review add <review id> <@user> [reason]",
   summary: { en: "Add a reviewer to the current level", "zh-CN": "为当前级别加签" },
   examples: ["/review add R5 @liu.yang 涉及医疗表述，请法务看一下"],
-  permission: "any",
 });

@@ -26,5 +26,4 @@ export const reviewSubmit = defineCommand({
     "zh-CN": "为选题的稿件启动审核流程，选题进入“审核中”。被要求修改后，用同一命令提交新版本。正文稿件请用引号括起来。",
   },
   examples: ["/review submit 12 https://docs.example.com/d/42 改了标题", '/review submit 12 "全文……" --flags urgent'],
-  permission: "any",
 });

@@ -12,7 +12,6 @@ export const reviewStatus = defineCommand({
   usage: "/review status <review id>",
   summary: { en: "A review's chain and full history", "zh-CN": "查看审核进度与完整记录" },
   examples: ["/review status R5"],
-  permission: "any",
 });
 
 /** /review pending: what waits on me. */
@@ -25,7 +24,6 @@ export const reviewPending = defineCommand({
   usage: "/review pending",
   summary: { en: "Reviews waiting on you", "zh-CN": "待我审核的内容" },
   examples: ["/review pending"],
-  permission: "any",
 });
 
 /** /review board: everything in review, oldest first, overdue marked. */
@@ -38,5 +36,4 @@ export const reviewBoard = defineCommand({
   usage: "/review board",
   summary: { en: "Everything in review, oldest first", "zh-CN": "全部审核中内容（按提交先后，标出超时）" },
   examples: ["/review board"],
-  permission: "any",
 });

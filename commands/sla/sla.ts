@@ -38,19 +38,18 @@ export const slaLog = defineCommand({
   usage: "/sla log <platform> <link> [note] [--kind K] [--account A] [--author NAME]",
   summary: { en: "Log a comment or message that needs a reply", "zh-CN": "手动登记一条待回复的留言" },
   examples: ["/sla log douyin https://www.douyin.com/video/123 用户问发货时间 --kind complaint"],
-  permission: "any",
 });
 
 /** /sla mine: my open items. */
 export const slaMine = defineCommand({
   id: "sla.mine", words: ["sla", "mine"], positionals: [], options: [], args: z.object({}),
-  usage: "/sla mine", summary: { en: "My comments to answer", "zh-CN": "我负责的待回复留言" }, examples: ["/sla mine"], permission: "any",
+  usage: "/sla mine", summary: { en: "My comments to answer", "zh-CN": "我负责的待回复留言" }, examples: ["/sla mine"],
 });
 
 /** /sla board: every open item, breached first, then by time left. */
 export const slaBoard = defineCommand({
   id: "sla.board", words: ["sla", "board"], positionals: [], options: [], args: z.object({}),
-  usage: "/sla board", summary: { en: "All open comments by time left", "zh-CN": "全部待回复留言（按剩余时间）" }, examples: ["/sla board"], permission: "any",
+  usage: "/sla board", summary: { en: "All open comments by time left", "zh-CN": "全部待回复留言（按剩余时间）" }, examples: ["/sla board"],
 });
 
 /** /sla stats [period]: first-response median, p90 and breach rate. */
@@ -67,7 +66,7 @@ export const slaStats = defineCommand({
         return days;
       }),
   }),
-  usage: "/sla stats [today|week|month|<n>d]", summary: { en: "First-response figures", "zh-CN": "首次响应统计" }, examples: ["/sla stats", "/sla stats 30d"], permission: "any",
+  usage: "/sla stats [today|week|month|<n>d]", summary: { en: "First-response figures", "zh-CN": "首次响应统计" }, examples: ["/sla stats", "/sla stats 30d"],
 });
 
 /** /sla import, then the CSV on the following lines (or uploaded as a file in the console). */
@@ -82,7 +81,6 @@ export const slaImport = defineCommand({
     "zh-CN": "表头（中英文均可）：平台、账号、类型、编号、用户、内容、链接、时间。逐行报告：已接受、已存在，或被拒绝（附行号和原因）。",
   },
   examples: ["/sla import\nplatform,account,kind,externalId,author,text,createdAt\n抖音,brand-douyin,评论,c-1,小林,什么时候发货？,2026-11-26 09:30"],
-  permission: ["operator", "manager"],
 });
 
 /** "any" (or * / 全部) for a policy field that matches everything. */
@@ -91,7 +89,7 @@ const isAny = (raw: string) => ["any", "*", "all", "全部", "所有"].includes(
 /** /sla policy list: every active policy. */
 export const slaPolicyList = defineCommand({
   id: "sla.policy_list", words: ["sla", "policy", "list"], positionals: [], options: [], args: z.object({}),
-  usage: "/sla policy list", summary: { en: "List the SLA policies", "zh-CN": "查看响应时限规则" }, examples: ["/sla policy list"], permission: "any",
+  usage: "/sla policy list", summary: { en: "List the SLA policies", "zh-CN": "查看响应时限规则" }, examples: ["/sla policy list"],
 });
 
 /** /sla policy set <platform> <kind> <hours>h [--account A] [--warn 50,80] [--chain owner,lead,manager]. */
@@ -138,7 +136,6 @@ export const slaPolicySet = defineCommand({
   usage: "/sla policy set <platform|any> <kind|any> <hours>h [--account A] [--warn 50,80] [--chain owner,lead,manager]",
   summary: { en: "Add or change an SLA policy (admins)", "zh-CN": "新增或修改响应时限规则（管理员）" },
   examples: ["/sla policy set douyin complaint 2h --warn 50,80 --chain owner,lead,manager@4h", "/sla policy set wechat_oa dm 4h --account gh_demo_oa"],
-  permission: ["admin"],
 });
 
 /** /sla account set <platform> <account> @owner [--lead @u] [--manager @u] [--name N]. */
@@ -162,5 +159,4 @@ export const slaAccountSet = defineCommand({
   usage: "/sla account set <platform> <account> @owner [--lead @user] [--manager @user] [--name NAME]",
   summary: { en: "Set up an account's SLA owner, lead and manager (admins)", "zh-CN": "设置账号的负责人、组长和经理（管理员）" },
   examples: ["/sla account set douyin brand-douyin @chen.jie --lead @liu.yang --manager @wang.fang --name 品牌抖音号"],
-  permission: ["admin"],
 });

@@ -12,5 +12,4 @@ export const topicAssign = defineCommand({
   usage: "/topic assign <id> <@user>",
   summary: { en: "Assign an owner", "zh-CN": "指定负责人" },
   examples: ["/topic assign 12 @chen.jie"],
-  permission: ["manager"],
 });

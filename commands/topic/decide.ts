@@ -12,7 +12,6 @@ export const topicAccept = defineCommand({
   usage: "/topic accept <id> [note]",
   summary: { en: "Accept a topic", "zh-CN": "通过选题" },
   examples: ["/topic accept 12"],
-  permission: ["manager"],
 });
 
 /** /topic reject: turn an idea down; the reason is kept with it. */
@@ -25,7 +24,6 @@ export const topicReject = defineCommand({
   usage: "/topic reject <id> <reason>",
   summary: { en: "Reject a topic (with a reason)", "zh-CN": "驳回选题（需填写原因）" },
   examples: ["/topic reject 12 与上周内容重复"],
-  permission: ["manager"],
 });
 
 /** /topic archive: put a topic away; the reason is kept with it. */
@@ -38,7 +36,6 @@ export const topicArchive = defineCommand({
   usage: "/topic archive <id> <reason>",
   summary: { en: "Archive a topic (with a reason)", "zh-CN": "归档选题（需填写原因）" },
   examples: ["/topic archive 12 活动取消"],
-  permission: ["manager", "operator"],
 });
 
 /** /topic publish: mark an approved or scheduled topic as published. */
@@ -51,5 +48,4 @@ export const topicPublish = defineCommand({
   usage: "/topic publish <id>",
   summary: { en: "Mark a topic as published", "zh-CN": "标记为已发布" },
   examples: ["/topic publish 12"],
-  permission: ["manager", "operator"],
 });

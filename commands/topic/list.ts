@@ -17,5 +17,4 @@ export const topicList = defineCommand({
   usage: "/topic list [--status S] [--owner @user] [--platform P] [--theme T]",
   summary: { en: "List topics", "zh-CN": "查看选题列表" },
   examples: ["/topic list", "/topic list --status idea --platform douyin"],
-  permission: "any",
 });

@@ -30,5 +30,4 @@ export const topicPropose = defineCommand({
     "/topic propose 春节返乡攻略 --theme tips --platform douyin,xiaohongshu --format short_video --date 2027-01-20",
     "/topic propose How our users cut energy bills --theme story --platform wechat_oa --format article",
   ],
-  permission: "any",
 });

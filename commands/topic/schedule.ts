@@ -12,5 +12,4 @@ export const topicSchedule = defineCommand({
   usage: "/topic schedule <id> <date [time]>",
   summary: { en: "Set the publish date and time", "zh-CN": "设置发布时间" },
   examples: ["/topic schedule 12 2026-12-03 20:30", "/topic schedule 12 周五 19:00"],
-  permission: ["manager", "operator"],
 });

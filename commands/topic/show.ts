@@ -12,5 +12,4 @@ export const topicShow = defineCommand({
   usage: "/topic show <id>",
   summary: { en: "Show a topic and its history", "zh-CN": "查看选题详情与记录" },
   examples: ["/topic show 12"],
-  permission: "any",
 });

@@ -1,7 +1,7 @@
 // The single entry for everything people do: resolve who and where, run the command or button, deliver
 // what it wrote to the outbox, and turn refusals into a sentence in the actor's language.
 import { randomUUID } from "node:crypto";
-import { COMMANDS, parseCommand } from "../../commands/index.js";
+import { parseCommand } from "../../commands/index.js";
 import { errorMessage } from "../../templates/strings/errors.js";
 import { AppError, isAppError } from "../domain/errors.js";
 import type { Locale } from "../domain/locale.js";
@@ -13,7 +13,8 @@ import type { AppDeps } from "./deps.js";
 import { channelForConversation, firstDelivery, forgetDelivery, userForActor } from "./identity/enroll.js";
 import { toMember } from "./members.js";
 import { deliverOutbox, type DeliveredRef } from "./outbox/deliver.js";
-import { requirePermission } from "./permissions.js";
+import { runPermitted } from "./permissions.js";
+import { auditRefusal } from "./refusals.js";
 import type { ChannelInfo, RequestScope } from "./scope.js";
 import { loadTeam } from "./team.js";
 
@@ -34,16 +35,14 @@ async function resolveScope(deps: AppDeps, actor: ActorRef, conv: ConversationRe
 async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
   if (event.kind === "command") {
     const cmd = parseCommand(event.text);
-    const spec = COMMANDS[cmd.id];
-    await requirePermission(scope, spec.permission, spec.summary[scope.actor.locale]);
-    await runCommand(scope, cmd);
+    await runPermitted(scope, { kind: "command", id: cmd.id }, () => runCommand(scope, cmd));
     return;
   }
   const payload = decodeAction(event.value, scope.deps.buttonKey);
   if (`${payload.subjectType}.${payload.action}` !== event.actionId) throw new AppError("action.malformed");
   const handler = ACTION_HANDLERS[payload.subjectType];
   if (!handler) throw new AppError("action.unknown", { action: event.actionId });
-  return handler(scope, payload, event.reason);
+  return runPermitted(scope, { kind: "button", id: event.actionId }, () => handler(scope, payload, event.reason));
 }
 
 /** Handles one inbound event end to end; never throws for bad input. */
@@ -59,6 +58,7 @@ export async function handleInbound(deps: AppDeps, event: InboundEvent, fallback
     if (deps.crashBeforeSend) process.kill(process.pid, "SIGKILL");
     return { ok: true, delivered: await deliverOutbox(deps, scope.outboxIds) };
   } catch (err) {
+    if (isAppError(err)) await auditRefusal(deps, event, err);
     if (isAppError(err)) return { ok: false, kind: "refused", code: err.code, message: errorMessage(locale, err), locale };
     // A failure on our side must not swallow the platform's redelivery of this event.
     if (event.eventId) await forgetDelivery(deps.db, event.actor.platform, event.eventId);

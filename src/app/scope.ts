@@ -1,5 +1,6 @@
 // One inbound request as the use cases see it: who acts, where, when, and which outbox rows it wrote.
 import type { Locale } from "../domain/locale.js";
+import type { PermissionKey } from "../domain/permission-table.js";
 import type { AppDeps } from "./deps.js";
 import type { Member } from "./members.js";
 import type { TeamSettings } from "./team.js";
@@ -21,6 +22,11 @@ export interface RequestScope {
   now: Date;
   /** Outbox rows written on behalf of this request, delivered right after it. */
   outboxIds: number[];
+  /**
+   * Set when the actor's roles did not allow the command or button but a relation to its subject may
+   * (src/app/permissions.ts): the use case must call requireRelation before it changes anything.
+   */
+  pendingRelation?: PermissionKey;
 }
 
 /** The language replies to the actor use. */

@@ -1,5 +1,5 @@
-// Team roles and the checks built on them.
-import { AppError } from "./errors.js";
+// Team roles and the checks built on them. The table of who may do what is in permission-table.ts.
+import type { Relation, Rule } from "./permission-table.js";
 
 /** The roles a team member can hold. */
 export const ROLES = ["admin", "manager", "reviewer", "operator"] as const;
@@ -11,18 +11,19 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** Who may do something: any team member, or holders of one of these roles. */
-export type Permission = "any" | readonly Role[];
-
-/** True when a member with `roles` may act under `permission`. Admins may do everything. */
-export function mayAct(roles: readonly Role[], permission: Permission): boolean {
-  if (permission === "any") return true;
-  return roles.includes("admin") || permission.some((r) => roles.includes(r));
+/** True when a member with `roles` may act under `rule` by their roles alone. Admins hold every role a rule names. */
+export function rolesAllow(rule: Rule, roles: readonly Role[]): boolean {
+  if (rule.roles === "any") return true;
+  if (rule.roles.length === 0) return false;
+  return roles.includes("admin") || rule.roles.some((r) => roles.includes(r));
 }
 
-/** Throws the "not allowed" refusal naming the roles that would be. */
-export function assertMayAct(roles: readonly Role[], permission: Permission, what: string): void {
-  if (!mayAct(roles, permission)) {
-    throw new AppError("auth.forbidden", { what, roles: permission === "any" ? "" : permission.join(", ") });
-  }
+/** True when the relations the actor holds to the subject satisfy `rule` (when their roles do not). */
+export function relationsAllow(rule: Rule, held: readonly Relation[]): boolean {
+  return (rule.relations ?? []).some((r) => held.includes(r));
+}
+
+/** True when `rule` may still allow someone whose roles do not: the use case must look at the subject. */
+export function dependsOnRelation(rule: Rule): boolean {
+  return (rule.relations ?? []).length > 0;
 }

@@ -2,20 +2,29 @@
 import { ALL_COMMANDS } from "../../commands/registry.js";
 import type { Locale } from "../../src/domain/locale.js";
 import type { Card } from "../../src/messaging/card.js";
-import { ROLE_NAMES, nameOf } from "../strings/labels.js";
+import { COMMAND_RULES } from "../../src/domain/permission-table.js";
+import { permissionRows, whoMay } from "../strings/permissions.js";
 
 const COPY = {
-  en: { title: "What I can do", detail: "Command", options: "Options", examples: "Examples", who: "Who can run it", everyone: "every team member", more: "Type /help <command> for details, e.g. /help topic propose." },
-  "zh-CN": { title: "我能做什么", detail: "命令", options: "选项", examples: "示例", who: "可执行的角色", everyone: "所有成员", more: "输入 /help <命令> 查看详情，例如 /help topic propose。" },
+  en: { title: "What I can do", detail: "Command", options: "Options", examples: "Examples", who: "Who can run it", table: "Who may do what", more: "Type /help <command> for details, e.g. /help topic propose; /help permissions shows who may use each command and button." },
+  "zh-CN": { title: "我能做什么", detail: "命令", options: "选项", examples: "示例", who: "谁可以执行", table: "权限一览", more: "输入 /help <命令> 查看详情，例如 /help topic propose；输入 /help permissions 查看每个命令和按钮的权限。" },
 } as const;
 
-/** The overview of the commands `ids`, or (`detail`) one command in full. Ids keep the model serialisable. */
-export function helpCard(m: { ids: readonly string[]; detail: boolean }, locale: Locale): Card {
+/** The permission table: every command and button with who may use it. */
+function permissionsCard(locale: Locale): Card {
   const c = COPY[locale];
+  const lines = permissionRows(ALL_COMMANDS, locale).map((r) => `${r.label} — ${r.who}`);
+  return { title: c.table, tone: "info", blocks: [{ type: "list", items: lines }], fallbackText: [c.table, ...lines].join("\n") };
+}
+
+/** The overview of the commands `ids`, (`detail`) one command in full, or (`permissions`) who may do what. */
+export function helpCard(m: { ids: readonly string[]; detail: boolean; permissions?: boolean }, locale: Locale): Card {
+  const c = COPY[locale];
+  if (m.permissions) return permissionsCard(locale);
   const specs = ALL_COMMANDS.filter((s) => m.ids.includes(s.id));
   if (m.detail && specs.length === 1) {
     const s = specs[0]!;
-    const who = s.permission === "any" ? c.everyone : s.permission.map((r) => nameOf(ROLE_NAMES, locale, r)).join(", ");
+    const who = whoMay(COMMAND_RULES[s.id] ?? { roles: [] }, locale);
     const lines = [
       s.summary[locale],
       s.help?.[locale],

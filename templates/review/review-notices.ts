@@ -14,10 +14,6 @@ export const reviewNotices: Record<Locale, {
   chainRemoved: (name: string) => string;
   chainsImported: (names: string, byDefault: string) => string;
   reasonWhat: { changes: string; reject: string };
-  withdrawWhat: string;
-  nudgeWhat: string;
-  transferWhat: string;
-  addWhat: string;
 }> = {
   en: {
     submitted: (id, t, v, chain, n) => `Review R${id} started for #${t} (v${v}): chain ${chain}, ${n} level(s).`,
@@ -31,10 +27,6 @@ export const reviewNotices: Record<Locale, {
     chainRemoved: (name) => `Chain ${name} is no longer used. Running reviews keep it.`,
     chainsImported: (names, d) => `Imported chains: ${names}. Default: ${d}.`,
     reasonWhat: { changes: "request changes", reject: "reject" },
-    withdrawWhat: "withdraw it",
-    nudgeWhat: "nudge its reviewers",
-    transferWhat: "transfer this review",
-    addWhat: "add a reviewer",
   },
   "zh-CN": {
     submitted: (id, t, v, chain, n) => `已为 #${t} 发起审核 R${id}（v${v}），审核流程 ${chain}，共 ${n} 级。`,
@@ -48,9 +40,5 @@ export const reviewNotices: Record<Locale, {
     chainRemoved: (name) => `审核流程 ${name} 已停用，进行中的审核不受影响。`,
     chainsImported: (names, d) => `已导入审核流程：${names}。默认流程：${d}。`,
     reasonWhat: { changes: "要求修改", reject: "驳回" },
-    withdrawWhat: "撤回",
-    nudgeWhat: "催办",
-    transferWhat: "转交这个审核",
-    addWhat: "加签",
   },
 };

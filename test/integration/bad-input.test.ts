@@ -37,7 +37,7 @@ describe("commands with bad input are refused with what to type instead, and cha
     ["unknown subcommand", "/topic delete 1", "“/topic delete”不是命令，可用的有：propose, list, show, calendar, assign, accept, reject, archive, publish, schedule。"],
     ["unknown command", "/dance", "“/dance”不是命令。输入 /help 查看命令列表。"],
     ["unclosed quote", '/topic propose "半个引号', "引号 \" 没有闭合。"],
-    ["operator acting as manager", "/topic accept 1", "你没有权限通过选题，需要以下角色之一：主管。"],
+    ["operator acting as manager", "/topic accept 1", "只有主管或管理员可以通过选题。你的角色：运营。"],
     ["unknown user to assign", "/topic assign 1 @nobody", "团队里没有“nobody”这个成员，请检查拼写。"],
     ["reject without reason", "/topic archive 1", "归档选题需要填写原因，例如 /topic archive 12 <原因>。"],
   ];

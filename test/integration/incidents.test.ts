@@ -247,7 +247,7 @@ describe("playbooks in chat", () => {
     expect(text).toContain("public-opinion · Public-opinion (舆情) crisis playbook · public opinion (舆情) · SEV1/SEV2/SEV3/SEV4 · 8 steps · updates SEV1 30m");
   });
   it("reload is for admins only", async () => {
-    expect((await api.say("chen.jie", "/incident reload")).error).toContain("你没有权限重新加载预案文件");
+    expect((await api.say("chen.jie", "/incident reload")).error).toContain("只有管理员可以重新加载预案。");
     const ok = await api.say("wang.fang", "/incident reload");
     expect(cardText(ok.messages[0]!)).toContain("预案已重新加载：5 个生效");
   });

@@ -80,7 +80,7 @@ describe("the digest's buttons", () => {
   it("mute: refused to an operator (audited), done for a manager once, then refused as already muted", async () => {
     const denied = await api.click("chen.jie", digest, "kpi.mute");
     expect(denied.status).toBe(400);
-    expect(denied.error).toContain("你没有权限在数据简报中屏蔽某指标的异常波动，需要以下角色之一：主管、管理员。");
+    expect(denied.error).toContain("只有主管或管理员可以在简报中屏蔽指标。你的角色：运营。");
     expect(await svc.deps.db.auditLog.count({ where: { action: "auth.denied", actorId: (await user(svc, "chen.jie")).id } })).toBe(1);
 
     const ok = await api.click("wang.fang", digest, "kpi.mute");
@@ -111,7 +111,7 @@ describe("the digest's buttons", () => {
   it("assign: a manager names a person, who is told with the note; the audit row is the follow-up's record", async () => {
     const denied = await api.click("emma", digest, "kpi.assign", "@chen.jie");
     expect(denied.status).toBe(400);
-    expect(denied.error).toContain("You are not allowed to Assign a follow-up. It needs one of these roles: manager.");
+    expect(denied.error).toContain("Only managers or admins can assign a follow-up from the digest. Your roles: operator, reviewer.");
     const nobody = await api.click("wang.fang", digest, "kpi.assign", "  ");
     expect(nobody.error).toBe("请填写由谁跟进，例如 @chen.jie，后面可附说明。");
     const unknown = await api.click("wang.fang", digest, "kpi.assign", "@no.such.person 看一下");

@@ -33,7 +33,7 @@ describe("chains", () => {
   });
 
   it("lets only admins change chains, and checks the two-person rule and the people", async () => {
-    expect((await api.say("li.wei", "/review chain set x a=all:@li.wei,@zhang.min", REVIEWS)).error).toBe("你没有权限新建或修改审核流程，需要以下角色之一：管理员。");
+    expect((await api.say("li.wei", "/review chain set x a=all:@li.wei,@zhang.min", REVIEWS)).error).toBe("只有管理员可以修改审核流程。你的角色：审核。");
     expect((await api.say("wang.fang", "/review chain set solo a=any:@li.wei", REVIEWS)).error).toBe("审核流程“solo”不符合双人原则：每篇内容至少需要两次审核通过。");
     expect((await api.say("wang.fang", "/review chain set x a=all:@li.wei,@nobody", REVIEWS)).error).toContain("团队里没有“nobody”这个成员");
     expect((await api.say("wang.fang", "/review chain remove standard", REVIEWS)).error).toBe("“standard”是默认流程，请先把其他流程设为默认再删除。");
@@ -91,7 +91,7 @@ describe("transfer, add, nudge, withdraw", () => {
     const reviewId = await submit(api, `${topicId} https://docs.example.com/d/t1`);
     expect((await api.say("chen.jie", `/review transfer ${reviewId} @chen.jie`, REVIEWS)).error).toBe("陈杰 是该内容的作者，不能审核。");
     expect((await api.say("emma", `/review transfer ${reviewId} @liu.yang`, REVIEWS)).error).toBe("Emma Clarke is not waiting to decide on the current level.");
-    expect((await api.say("emma", `/review transfer ${reviewId} @liu.yang --from @li.wei`, REVIEWS)).error).toBe("Only a reviewer on this level or a manager can transfer this review.");
+    expect((await api.say("emma", `/review transfer ${reviewId} @liu.yang --from @li.wei`, REVIEWS)).error).toBe("Only a reviewer of the level being decided, managers or admins can transfer a reviewer's place. Your roles: operator, reviewer.");
     const res = await ok(api.say("li.wei", `/review transfer ${reviewId} @liu.yang 我今天请假`, REVIEWS));
     expect(res.messages.find((m) => m.ephemeral)!.text).toBe(`R${reviewId}：李伟 的审核已转交给 刘洋。`);
     const card = await requestCard(api, reviewId, 1);
@@ -107,7 +107,7 @@ describe("transfer, add, nudge, withdraw", () => {
     const topicId = await draftingTopic(api, "加签测试");
     const reviewId = await submit(api, `${topicId} https://docs.example.com/d/a1`);
     await ok(api.click("zhang.min", await requestCard(api, reviewId, 1), "review.approve"));
-    expect((await api.say("chen.jie", `/review add ${reviewId} @li.wei`, REVIEWS)).error).toBe("只有本级审核人或主管可以加签。");
+    expect((await api.say("chen.jie", `/review add ${reviewId} @li.wei`, REVIEWS)).error).toBe("只有当前级别的审核人、主管或管理员可以为本级加签。你的角色：运营。");
     await ok(api.say("wang.fang", `/review add ${reviewId} @li.wei 涉及医疗表述`, REVIEWS));
     const card = await requestCard(api, reviewId, 2);
     expect(cardText(card)).toContain("审核人: 刘洋、Emma Clarke、李伟");
@@ -122,7 +122,7 @@ describe("transfer, add, nudge, withdraw", () => {
     const topicId = await draftingTopic(api, "催办测试");
     const reviewId = await submit(api, `${topicId} https://docs.example.com/d/n1`);
     const status = await statusCard(api, reviewId);
-    expect((await api.click("emma", status, "review.nudge")).error).toBe(`Only the author of review R${reviewId} (or a manager) can nudge its reviewers.`);
+    expect((await api.click("emma", status, "review.nudge")).error).toBe("Only the author, managers or admins can nudge this review's reviewers. Your roles: operator, reviewer.");
     await ok(api.click("chen.jie", status, "review.nudge"));
     expect((await alerts(api, reviewId)).at(-1)).toMatch(/^👋 陈杰 催办：请 李伟、张敏 尽快审核「编辑初审」（第 1\/3 级）（截止 /);
     expect((await api.click("chen.jie", status, "review.nudge")).error).toBe("刚刚已经催办过了，11:00 之后可以再次催办。");

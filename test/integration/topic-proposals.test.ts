@@ -80,7 +80,7 @@ describe("deciding on the card", () => {
     const card = await propose("门店探访 vlog --platform douyin");
     const res = await api.click("chen.jie", card, "topic.accept");
     expect(res.status).toBe(400);
-    expect(res.error).toBe("你没有权限通过选题，需要以下角色之一：主管。");
+    expect(res.error).toBe("只有主管或管理员可以通过选题。你的角色：运营。");
     const topic = await svc.deps.db.topic.findUnique({ where: { id: idOf(card) } });
     expect(topic!.status).toBe("idea");
     expect(await svc.deps.db.auditLog.count({ where: { action: "auth.denied" } })).toBeGreaterThan(0);

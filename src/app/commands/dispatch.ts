@@ -57,6 +57,9 @@ export function runCommand(scope: RequestScope, cmd: ParsedCommand): Promise<unk
 /** /help: every command, or the commands under the words given ("topic", "topic propose"). */
 async function replyHelp(scope: RequestScope, topic: string | undefined): Promise<void> {
   const words = topic ? splitCommandWords(topic).map((w) => w.toLowerCase()) : [];
+  if (words.length === 1 && ["permissions", "roles", "权限"].includes(words[0]!)) {
+    return enqueueReply(scope.deps.db, scope, { template: "help", model: { ids: [], detail: false, permissions: true } });
+  }
   const specs = words.length === 0 ? ALL_COMMANDS : ALL_COMMANDS.filter((c) => words.every((w, i) => c.words[i] === w));
   const shown = specs.length > 0 ? specs : ALL_COMMANDS;
   await enqueueReply(scope.deps.db, scope, { template: "help", model: { ids: shown.map((s) => s.id), detail: shown.length === 1 } });

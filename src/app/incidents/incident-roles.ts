@@ -5,6 +5,7 @@ import { memberByHandle, displayNames } from "../members.js";
 import { enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { changeIncident } from "./change-incident.js";
+import { requireIncidentRelation } from "./incident-permissions.js";
 import { incidentForRequest, findIncident, type IncidentRecord } from "./load-incident.js";
 
 async function roleRow(scope: RequestScope, inc: IncidentRecord, role: string) {
@@ -36,6 +37,7 @@ export async function claimRole(scope: RequestScope, incidentId: number, role: s
 export async function handRole(scope: RequestScope, roleName: string, handle: string, id: number | undefined): Promise<void> {
   const inc = await incidentForRequest(scope, id);
   assertOpen(inc.id, inc.status);
+  await requireIncidentRelation(scope, inc);
   const row = await roleRow(scope, inc, roleName);
   const member = await memberByHandle(scope.deps.db, scope.team.id, handle);
   await scope.deps.db.$transaction(async (tx) => {

@@ -11,6 +11,7 @@ import { enqueuePost, enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { changeIncident } from "./change-incident.js";
 import { stakeholderChannelId } from "./incident-channels.js";
+import { requireIncidentRelation } from "./incident-permissions.js";
 import { findIncident, incidentForRequest, type IncidentRecord } from "./load-incident.js";
 import { addEvent } from "./timeline.js";
 
@@ -23,6 +24,7 @@ async function openIncident(scope: RequestScope, id: number | undefined, byId = 
 /** Marks step `key` of the incident done; a key from elsewhere, or done twice, is refused. */
 export async function completeStep(scope: RequestScope, key: string, id: number | undefined, byId = false): Promise<void> {
   const inc = await openIncident(scope, id, byId);
+  await requireIncidentRelation(scope, inc);
   const { db } = scope.deps;
   const step = await db.incidentStep.findUnique({ where: { incidentId_key: { incidentId: inc.id, key } } });
   if (!step) {
@@ -70,6 +72,7 @@ export async function addIncidentNote(scope: RequestScope, text: string, id: num
 export async function setIncidentStatus(scope: RequestScope, status: string, id: number | undefined): Promise<void> {
   if (status !== "stable" && status !== "active") throw new AppError("incident.bad_status", { value: status });
   const inc = await openIncident(scope, id);
+  await requireIncidentRelation(scope, inc);
   assertIncidentMove(inc.id, inc.status, status);
   await scope.deps.db.$transaction(async (tx) => {
     await changeIncident(tx, scope, inc, { status }, { action: "incident.status", event: "status", data: { from: inc.status, to: status }, before: { status: inc.status } });
@@ -98,6 +101,7 @@ export function severityInputFromText(text: string): SeverityInput {
 /** Changes the severity; the update cadence follows it. Anything outside SEV1..SEV4 is refused. */
 export async function changeSeverity(scope: RequestScope, input: SeverityInput, id: number | undefined, byId = false): Promise<void> {
   const inc = await openIncident(scope, id, byId);
+  await requireIncidentRelation(scope, inc);
   let likelihood = input.likelihood;
   let impact = input.impact;
   if (!(likelihood && impact)) {

@@ -9,6 +9,7 @@ import { encodeAction } from "../../messaging/action.js";
 import { enqueuePost, enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { changeIncident } from "./change-incident.js";
+import { requireIncidentRelation } from "./incident-permissions.js";
 import { findIncident, incidentForRequest, stepText, type IncidentRecord } from "./load-incident.js";
 import { buildReviewView } from "./incident-review.js";
 import { reviewedIncident } from "./review-edits.js";
@@ -22,6 +23,7 @@ export function reviewSubject(incidentId: number): string {
 export async function resolveIncident(scope: RequestScope, force: string | undefined, id: number | undefined, byId = false): Promise<void> {
   const inc = byId && id !== undefined ? await findIncident(scope.deps.db, scope.team.id, id) : await incidentForRequest(scope, id);
   assertOpen(inc.id, inc.status);
+  await requireIncidentRelation(scope, inc);
   const { db } = scope.deps;
   const blocking = await db.incidentStep.findMany({ where: { incidentId: inc.id, status: "open", blocking: true }, orderBy: { position: "asc" } });
   if (blocking.length > 0 && !force) {
@@ -89,6 +91,7 @@ async function writeReview(tx: Tx, inc: IncidentRecord): Promise<void> {
 /** /incident reopen: a resolved incident becomes active again; reminders start over. */
 export async function reopenIncident(scope: RequestScope, id: number): Promise<void> {
   const inc = await findIncident(scope.deps.db, scope.team.id, id);
+  await requireIncidentRelation(scope, inc);
   assertIncidentMove(inc.id, inc.status, "active");
   await scope.deps.db.$transaction(async (tx) => {
     await changeIncident(

@@ -9,6 +9,7 @@ import { AppError } from "../../domain/errors.js";
 import { decisionNeedsReason, evaluateLevel, stepAfter, type ReviewDecisionKind, type ReviewStep } from "../../domain/reviews/rules.js";
 import { audit } from "../audit.js";
 import { replyNotice } from "../notify.js";
+import { requireRelation } from "../permissions.js";
 import type { RequestScope } from "../scope.js";
 import { cardContext, postRequestCards, refreshReviewCards, sendAlert } from "./review-cards.js";
 import { bumpReview, closePass, moveTopic, openLevel } from "./review-levels.js";
@@ -36,6 +37,8 @@ export async function decideReview(scope: RequestScope, input: DecideInput): Pro
     await lockReview(tx, scope.team.id, input.reviewId);
     const s = await loadReviewState(tx, scope.team.id, input.reviewId);
     const pass = decidablePass(scope, s, await cardContext(tx, scope, s), input);
+    // decidablePass refused anyone who is not asked on this level (review.not_reviewer, audited).
+    await requireRelation(scope, () => ["level_reviewer"]);
     const def = s.review.chain.levels[pass.level - 1]!;
     const levels = s.review.chain.levels.length;
     const approvedBy = decisionsOf(s, pass).filter((d) => d.decision === "approve").map((d) => d.reviewerId);

@@ -4,9 +4,9 @@ import { reviewCopy } from "../../../templates/review/review-copy.js";
 import { reviewNotices } from "../../../templates/review/review-notices.js";
 import type { Tx } from "../../db/client.js";
 import { AppError } from "../../domain/errors.js";
-import { mayAct } from "../../domain/roles.js";
 import { audit } from "../audit.js";
 import { memberByHandle, type Member } from "../members.js";
+import { requireRelation } from "../permissions.js";
 import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
 import { cardContext, postRequestCards, refreshReviewCards } from "./review-cards.js";
@@ -40,11 +40,12 @@ export async function transferReview(scope: RequestScope, reviewId: number, toHa
   const locale = scope.actor.locale;
   const to = await memberByHandle(db, scope.team.id, toHandle);
   const from = fromHandle ? await memberByHandle(db, scope.team.id, fromHandle) : scope.actor;
-  if (from.id !== scope.actor.id && !mayAct(scope.actor.roles, ["manager"])) throw new AppError("review.only_self_or_manager", { what: reviewNotices[locale].transferWhat });
   await reviewTx(db, async (tx) => {
     await lockReview(tx, scope.team.id, reviewId);
     const s = await loadReviewState(tx, scope.team.id, reviewId);
     const pass = passFor(scope, s, to);
+    // A reviewer of the level hands over their own place; anyone else's place takes a manager.
+    await requireRelation(scope, () => (from.id === scope.actor.id ? ["level_reviewer"] : []));
     if (!pass.reviewers.includes(from.id) || decisionsOf(s, pass).some((d) => d.reviewerId === from.id)) throw new AppError("review.not_pending_reviewer", { name: from.displayName });
     const reviewers = pass.reviewers.map((r) => (r === from.id ? to.id : r));
     await changeReviewers(tx, scope, s, pass, reviewers, "review.transfer", { from: from.id, to: to.id }, reason, to.id);
@@ -61,7 +62,7 @@ export async function addReviewer(scope: RequestScope, reviewId: number, handle:
     await lockReview(tx, scope.team.id, reviewId);
     const s = await loadReviewState(tx, scope.team.id, reviewId);
     const pass = passFor(scope, s, user);
-    if (!pass.reviewers.includes(scope.actor.id) && !mayAct(scope.actor.roles, ["manager"])) throw new AppError("review.only_self_or_manager", { what: reviewNotices[locale].addWhat });
+    await requireRelation(scope, () => (pass.reviewers.includes(scope.actor.id) ? ["level_reviewer"] : []));
     await changeReviewers(tx, scope, s, pass, [...pass.reviewers, user.id], "review.add_reviewer", { added: user.id }, reason, user.id);
     await replyNotice(tx, scope, reviewNotices[locale].added(reviewId, user.displayName, pass.level));
   });

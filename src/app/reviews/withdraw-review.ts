@@ -4,9 +4,9 @@ import { reviewCopy } from "../../../templates/review/review-copy.js";
 import { reviewNotices } from "../../../templates/review/review-notices.js";
 import type { Tx } from "../../db/client.js";
 import { AppError } from "../../domain/errors.js";
-import { mayAct } from "../../domain/roles.js";
 import { ACTIVE_REVIEW_STATUSES } from "../../domain/reviews/status.js";
 import { audit } from "../audit.js";
+import { requireRelation } from "../permissions.js";
 import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
 import { cardContext, refreshReviewCards, sendAlert } from "./review-cards.js";
@@ -28,10 +28,10 @@ async function closedText(tx: Tx, scope: RequestScope, s: ReviewState): Promise<
   return s.review.closedReason ? `${line} · ${s.review.closedReason}` : line;
 }
 
-/** Refuses anyone but an author of the current version or a manager. */
-function assertAuthorOrManager(scope: RequestScope, s: ReviewState, what: string): void {
+/** The actor's relation to the review for the permission table: an author of the current version, or none. */
+function authorRelation(scope: RequestScope, s: ReviewState): Promise<void> {
   const authors = authorsOf(s, versionOf(s, s.review.currentVersion).submittedById);
-  if (!authors.includes(scope.actor.id) && !mayAct(scope.actor.roles, ["manager"])) throw new AppError("review.not_author", { id: s.review.id, what });
+  return requireRelation(scope, () => (authors.includes(scope.actor.id) ? ["author"] : []));
 }
 
 /** Withdraws the review; `viaCard` answers a click on a closed review's card with who closed it. */
@@ -44,7 +44,7 @@ export async function withdrawReview(scope: RequestScope, reviewId: number, reas
       if (viaCard) throw new AppError("review.already_decided", { outcome: await closedText(tx, scope, s) });
       throw new AppError("review.closed", { id: reviewId, status: reviewCopy[locale].reviewStatus[s.review.status] });
     }
-    assertAuthorOrManager(scope, s, reviewNotices[locale].withdrawWhat);
+    await authorRelation(scope, s);
     const pass = currentPass(s);
     if (pass) await closePass(tx, pass, "withdrawn", scope.now);
     if (s.review.status === "open") {
@@ -76,7 +76,7 @@ export async function nudgeReview(scope: RequestScope, reviewId: number, viaCard
       if (viaCard) throw new AppError("review.already_decided", { outcome: await closedText(tx, scope, s) });
       throw new AppError("review.not_waiting", { id: reviewId, status: reviewCopy[locale].reviewStatus[s.review.status] });
     }
-    assertAuthorOrManager(scope, s, reviewNotices[locale].nudgeWhat);
+    await authorRelation(scope, s);
     const ctx = await cardContext(tx, scope, s);
     const last = s.review.lastNudgeAt;
     const tooSoon = () => new AppError("review.nudge_too_soon", { at: fmtAt(new Date((last?.getTime() ?? 0) + NUDGE_INTERVAL_MS), ctx.zone, ctx.now) });

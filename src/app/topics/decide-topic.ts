@@ -5,6 +5,7 @@ import { AppError } from "../../domain/errors.js";
 import { assertTransition, requiresReason, type TopicStatus } from "../../domain/topics/lifecycle.js";
 import { displayNames } from "../members.js";
 import { replyNotice } from "../notify.js";
+import { requireRelation } from "../permissions.js";
 import type { RequestScope } from "../scope.js";
 import { changeTopic } from "./change-topic.js";
 import { findTopic, type TopicRecord } from "./load-topic.js";
@@ -31,6 +32,7 @@ export async function outcomeText(scope: RequestScope, t: TopicRecord): Promise<
 export async function decideTopic(scope: RequestScope, id: number, decision: Decision, reason: string | undefined, viaCard = false): Promise<void> {
   const to = DECISIONS[decision];
   const topic = await findTopic(scope.deps.db, scope.team.id, id);
+  await requireRelation(scope, () => (topic.proposerId === scope.actor.id ? ["proposer"] : []));
   if (viaCard && topic.status !== "idea") throw new AppError("action.stale", { outcome: await outcomeText(scope, topic) });
   assertTransition(topic.status, to);
   if (requiresReason(to) && !reason) throw new AppError("topic.reason_required", { what: decision });

@@ -1,8 +1,7 @@
-// Topic card buttons: Accept, Reject (with a reason), +1.
+// Topic card buttons: Accept, Reject (with a reason), +1. Who may click which is in the permission table.
 import { COMMANDS } from "../../../commands/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { TActionPayload } from "../../messaging/action.js";
-import { requirePermission } from "../permissions.js";
 import type { RequestScope } from "../scope.js";
 import { decideTopic } from "./decide-topic.js";
 import { voteTopic } from "./vote-topic.js";
@@ -13,10 +12,8 @@ export async function handleTopicAction(scope: RequestScope, p: TActionPayload, 
   const locale = scope.actor.locale;
   switch (p.action) {
     case "accept":
-      await requirePermission(scope, COMMANDS["topic.accept"].permission, COMMANDS["topic.accept"].summary[locale]);
       return decideTopic(scope, id, "accept", reason?.trim() || undefined, true);
     case "reject": {
-      await requirePermission(scope, COMMANDS["topic.reject"].permission, COMMANDS["topic.reject"].summary[locale]);
       const why = reason?.trim();
       if (!why) throw new AppError("action.reason_required", { what: COMMANDS["topic.reject"].summary[locale] });
       if ([...why].length > 500) throw new AppError("command.text_too_long", { arg: "reason", max: 500 });

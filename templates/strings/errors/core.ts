@@ -1,10 +1,14 @@
 // Refusal messages of the core (commands, buttons, topics), in both languages.
 import type { ErrorCatalog } from "../catalog.js";
+import { forbiddenMessage } from "../permissions.js";
+
+const forbidden = (p: Record<string, string | number>, locale: "en" | "zh-CN") =>
+  forbiddenMessage({ kind: p.kind === "button" ? "button" : "command", id: String(p.key) }, String(p.roles ?? "").split(",").filter(Boolean), locale);
 
 /** Core and topic error messages. */
 export const coreErrors: ErrorCatalog = {
   en: {
-    "auth.forbidden": (p) => `You are not allowed to ${p.what}. It needs one of these roles: ${p.roles}.`,
+    "auth.forbidden": (p) => forbidden(p, "en"),
     "user.unknown": (p) => `There is no team member "${p.handle}". Type /help to see how to find people, or check the spelling.`,
     "user.bad_handle": (p) => `"${p.value ?? ""}" is not a user handle. Use a handle such as @chen.jie.`,
     "channel.unknown": (p) => `There is no channel "${p.channel}".`,
@@ -46,7 +50,7 @@ export const coreErrors: ErrorCatalog = {
     "topic.closed": (p) => `Topic #${p.id} is ${p.status}; it takes no further changes.`,
   },
   "zh-CN": {
-    "auth.forbidden": (p) => `你没有权限${p.what}，需要以下角色之一：${p.roles}。`,
+    "auth.forbidden": (p) => forbidden(p, "zh-CN"),
     "user.unknown": (p) => `团队里没有“${p.handle}”这个成员，请检查拼写。`,
     "user.bad_handle": (p) => `“${p.value ?? ""}”不是有效的用户名，请使用类似 @chen.jie 的用户名。`,
     "channel.unknown": (p) => `没有“${p.channel}”这个频道。`,

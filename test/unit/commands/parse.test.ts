@@ -53,7 +53,7 @@ describe("commands that take a pasted body", () => {
     const { COMMANDS } = await import("../../../commands/registry.js");
     const spec = defineCommand({
       id: "test.paste", words: ["testpaste"], positionals: [{ name: "what" }], options: [], acceptsBody: true,
-      args: z.object({ what: z.string(), body: z.string() }), usage: "/testpaste <what>", summary: { en: "t", "zh-CN": "t" }, examples: [], permission: "any",
+      args: z.object({ what: z.string(), body: z.string() }), usage: "/testpaste <what>", summary: { en: "t", "zh-CN": "t" }, examples: [],
     });
     (COMMANDS as Record<string, unknown>)["test.paste"] = spec;
     const { ALL_COMMANDS } = await import("../../../commands/registry.js");
