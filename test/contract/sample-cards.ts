@@ -54,6 +54,7 @@ export const SAMPLES: { [K in TemplateId]: Sample<K>[] } = {
   help: [
     { name: "overview", model: { ids: ["topic.propose", "topic.list", "topic.accept", "topic.reject", "topic.calendar"], detail: false } },
     { name: "detail", model: { ids: ["topic.propose"], detail: true } },
+    { name: "permissions", model: { ids: [], detail: false, permissions: true } },
   ],
   "topic.card": [
     { name: "idea-with-buttons", model: idea },

@@ -44,7 +44,7 @@ describe("the console page", () => {
 
     await actAs("chen.jie");
     await card.locator("button", { hasText: "通过" }).click();
-    await expect.poll(() => page.locator("#banner").textContent()).toBe("你没有权限通过选题，需要以下角色之一：主管。");
+    await expect.poll(() => page.locator("#banner").textContent()).toBe("只有主管或管理员可以通过选题。你的角色：运营。");
 
     await actAs("wang.fang");
     await card.locator("button", { hasText: "通过" }).click();

@@ -184,7 +184,7 @@ describe("Feishu/Lark webhook", () => {
   it("refuses a manager-only button for an operator with an error toast in their language", async () => {
     const res = await send(clickEvent({ openId: "ou_bob", messageId: cardMessageId, value: buttonValue(card, "topic.accept") }));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ toast: { type: "error", content: expect.stringContaining("你没有权限") } });
+    expect(res.body).toEqual({ toast: { type: "error", content: "只有主管或管理员可以通过选题。你的角色：运营。" } });
     expect(fake.find("PATCH", /^\/open-apis\/im\/v1\/messages\//)).toHaveLength(0);
   });
 

@@ -160,7 +160,7 @@ describe("the Slack endpoint", () => {
     const { ack, trigger: t } = await click(OPERATOR, card, "topic.accept");
     expect(ack.status).toBe(200);
     const refusal = await fake.waitFor("the refusal", () => fake.responses.find((r) => r.id === t));
-    expect(refusal.body).toEqual({ response_type: "ephemeral", replace_original: false, text: "你没有权限通过选题，需要以下角色之一：主管。" });
+    expect(refusal.body).toEqual({ response_type: "ephemeral", replace_original: false, text: "只有主管或管理员可以通过选题。你的角色：运营。" });
     expect(fake.callsTo("chat.update").some((c) => c.args["ts"] === tsOf(card))).toBe(false);
   });
 

@@ -146,7 +146,7 @@ describe("WeCom callbacks (POST)", () => {
     const before = fake.find("POST", "/cgi-bin/message/update_template_card").length;
     const res = await postCallback(clickXml("zhangsan", keyOf("通过"), String(card.task_id), "rc-click-1"));
     expect(res).toMatchObject({ status: 200, text: "" });
-    const reply = await waitForSend((b) => b.msgtype === "text" && JSON.stringify(b).includes("你没有权限"));
+    const reply = await waitForSend((b) => b.msgtype === "text" && JSON.stringify(b).includes("只有主管或管理员可以通过选题。你的角色：运营。"));
     expect(reply.json).toMatchObject({ touser: "zhangsan" });
     expect(fake.find("POST", "/cgi-bin/message/update_template_card")).toHaveLength(before);
   });

@@ -28,7 +28,7 @@ describe("the working calendar", () => {
     expect(coverageGap(teamCalendar("Asia/Shanghai"), new Date("2026-12-31T00:00:00Z"), new Date("2027-01-05T00:00:00Z"))).toEqual([2027]);
 
     const denied = await api.say("chen.jie", `/mediaops calendar set 2027\n${YEAR_2027}`, "general");
-    expect(denied.error).toBe("你没有权限录入某年的法定假日和调休上班日，需要以下角色之一：管理员。");
+    expect(denied.error).toBe("只有管理员可以录入年度节假日。你的角色：运营。");
     const bad = await api.say("wang.fang", "/mediaops calendar set 2027\nholiday 2027-01-01\nholliday 2027-02-06", "general");
     expect(bad.error).toBe("第 2 行无法识别：“holliday 2027-02-06”。请写成“holiday <日期>[..<日期>] [名称]”或“workday <日期>”。");
     expect(isWorkingDay(teamCalendar("Asia/Shanghai"), "2027-01-01")).toBe(true);

@@ -44,7 +44,7 @@ describe("warnings from thresholds", () => {
   let thresholdId = 0;
 
   it("only admins set thresholds; the set threshold is listed with its defaults", async () => {
-    expect((await api.say("chen.jie", "/incident threshold set complaint_breaches 3", "incidents")).error).toContain("没有权限");
+    expect((await api.say("chen.jie", "/incident threshold set complaint_breaches 3", "incidents")).error).toBe("只有管理员可以设置风险预警阈值。你的角色：运营。");
     expect((await api.say("wang.fang", "/incident threshold set mood 3", "incidents")).error).toContain("未知信号“mood”");
     expect((await api.say("wang.fang", "/incident threshold set complaint_breaches 0", "incidents")).error).toContain("不是有效的阈值");
     const res = await api.say("wang.fang", "/incident threshold set complaint_breaches 3 --window 1h --type 舆情 --level SEV2 --owner @liu.yang --playbook public-opinion", "incidents");

@@ -67,7 +67,7 @@ describe("/kpi import in the console", () => {
     expect(header.error).toBe('The CSV header has no "metric" column (found: platform,account,day,value). Use platform,account,metric,day,value (or 平台,账号,指标,日期,数值).');
     const reviewer = await api.say("zhang.min", `/kpi import\n${HEADER}\ndouyin,main,reads,2026-11-25,5`, "kpi");
     expect(reviewer.status).toBe(400);
-    expect(reviewer.error).toContain("你没有权限从 CSV 导入指标数据");
+    expect(reviewer.error).toBe("只有主管、运营或管理员可以导入指标数据。你的角色：审核。");
   });
 });
 

@@ -52,7 +52,7 @@ describe("/sla policy", () => {
 
   it("refuses non-admins and bad values clearly, changing nothing", async () => {
     const before = await svc.deps.db.slaPolicy.findMany({ orderBy: { name: "asc" } });
-    expect(await last("chen.jie", "/sla policy set douyin comment 2h")).toBe("你没有权限新增或修改响应时限规则（管理员），需要以下角色之一：管理员。");
+    expect(await last("chen.jie", "/sla policy set douyin comment 2h")).toBe("只有管理员可以修改响应时限规则。你的角色：运营。");
     expect(await last("emma", "/sla policy set douyin comment 2h")).toMatch(/admin/);
     expect(await last("wang.fang", "/sla policy set douyin comment soon")).toBe("“soon”不是有效的时限，请填写工作小时数，如 2h、1.5h 或 90m（最长 30 天）。");
     expect(await last("wang.fang", "/sla policy set douyin comment 2h --warn 50,120")).toContain("“50,120”不是有效的提醒点");
@@ -89,7 +89,7 @@ describe("/sla account set", () => {
 
   it("refuses non-admins, unknown people and bad account codes", async () => {
     const count = await svc.deps.db.slaAccount.count();
-    expect(await last("liu.yang", "/sla account set weibo w2 @emma")).toContain("需要以下角色之一：管理员");
+    expect(await last("liu.yang", "/sla account set weibo w2 @emma")).toBe("只有管理员可以设置账号的响应负责人。你的角色：主管、审核。");
     expect(await last("wang.fang", "/sla account set weibo w2 @nobody")).toContain("nobody");
     expect(await last("wang.fang", "/sla account set weibo w2 @emma --lead @ghost")).toContain("ghost");
     expect(await last("wang.fang", "/sla account set weibo bad/code @emma")).toContain("账号代码最多 64 个字符");
