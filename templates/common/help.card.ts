@@ -7,7 +7,7 @@ import { permissionRows, whoMay } from "../strings/permissions.js";
 
 const COPY = {
   en: { title: "What I can do", detail: "Command", options: "Options", examples: "Examples", who: "Who can run it", table: "Who may do what", more: "Type /help <command> for details, e.g. /help topic propose; /help permissions shows who may use each command and button." },
-  "zh-CN": { title: "我能做什么", detail: "命令", options: "选项", examples: "示例", who: "谁可以执行", table: "权限一览", more: "输入 /help <命令> 查看详情，例如 /help topic propose；输入 /help permissions 查看每个命令和按钮的权限。" },
+  "zh-CN": { title: "我能做什么", detail: "命令", options: "选项", examples: "示例", who: "谁可以执行", table: "权限一览", more: "输入 /help <命令> 查看详情，例如 /help topic propose；输入 /help 权限 查看每个命令和按钮由谁使用。" },
 } as const;
 
 /** The permission table: every command and button with who may use it. */

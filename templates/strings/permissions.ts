@@ -164,7 +164,8 @@ export interface PermissionRow {
 
 /** The table in `locale`: every command (its words, from its usage) then every button. */
 export function permissionRows(commands: readonly { id: string; usage: string }[], locale: Locale): PermissionRow[] {
-  const words = (usage: string) => usage.split(/\s+(?=[<[])/)[0]!.replace(/\s+--.*$/, "");
+  // "/mediaops calendar set <year>\n..." → "/mediaops calendar set": the command's own words, nothing after.
+  const words = (usage: string) => usage.split(/\s+/).filter((w, i, all) => all.slice(0, i + 1).every((x) => /^\/?[a-z][a-z_-]*$/.test(x))).join(" ");
   const cmds = commands.map((c) => ({ kind: "command" as const, id: c.id, label: words(c.usage), who: whoMay(COMMAND_RULES[c.id] ?? { roles: [] }, locale) }));
   const buttons = Object.entries(BUTTON_RULES).map(([id, rule]) => ({ kind: "button" as const, id, label: BUTTON_LABELS[id]?.[locale] ?? id, who: whoMay(rule, locale) }));
   return [...cmds, ...buttons];
