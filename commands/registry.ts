@@ -5,7 +5,7 @@ import { adminLink } from "./admin/link.js";
 import { adminOutbox } from "./admin/outbox.js";
 import { help } from "./help.js";
 import { INCIDENT_COMMANDS } from "./incident/commands.js";
-import { KPI_COMMANDS } from "./kpi/index.js";
+import { KPI_COMMANDS, KPI_HELP_NOTES } from "./kpi/index.js";
 import { REVIEW_COMMANDS } from "./review/index.js";
 import { topicAssign } from "./topic/assign.js";
 import { topicCalendar } from "./topic/calendar.js";
@@ -16,6 +16,7 @@ import { topicSchedule } from "./topic/schedule.js";
 import { topicShow } from "./topic/show.js";
 import { slaAccountSet, slaBoard, slaImport, slaLog, slaMine, slaPolicyList, slaPolicySet, slaStats } from "./sla/sla.js";
 import type { CommandSpec } from "./spec.js";
+import type { Localized } from "../src/domain/locale.js";
 
 /** Every command by id. */
 export const COMMANDS = {
@@ -56,3 +57,6 @@ export const ALL_COMMANDS: readonly CommandSpec[] = Object.values(COMMANDS);
 /** The first words of all commands ("topic", "help", ...): what Slack registers as slash commands. */
 export const COMMAND_ROOTS: readonly string[] = [...new Set(ALL_COMMANDS.map((c) => c.words[0]!))];
 
+
+/** Notes /help adds when it lists the commands of one first word ("/help kpi"): how a feature decides things. */
+export const HELP_NOTES: Readonly<Record<string, readonly Localized[]>> = { kpi: KPI_HELP_NOTES };

@@ -55,10 +55,11 @@ export const ZRecipient = z.string().transform((raw) => {
   throw new AppError("kpi.bad_to", { value: raw });
 });
 
-/** "by 2027-05-31 douyin/main" → the raw end day and an optional platform and account. */
+/** "by 2027-05-31 douyin/main" → the raw end day and the scope: the team (none, or "team"), a platform, an account. */
 export const ZTargetWhen = z.string().transform((raw) => {
   const words = raw.trim().split(/\s+/);
   if (!/^(by|截止|到)$/i.test(words[0] ?? "") || !words[1] || words.length > 3) throw new AppError("kpi.by_missing");
+  if (/^(team|团队|全部)$/i.test(words[2] ?? "")) return { endDay: words[1], platform: null, account: null };
   const [platformRaw, account] = (words[2] ?? "").split("/");
   return { endDay: words[1], platform: platformRaw ? kpiPlatform(platformRaw) : null, account: account?.trim() || null };
 });

@@ -1,5 +1,5 @@
 // /help, generated from the command registry so it is never written twice.
-import { ALL_COMMANDS } from "../../commands/registry.js";
+import { ALL_COMMANDS, HELP_NOTES } from "../../commands/registry.js";
 import type { Locale } from "../../src/domain/locale.js";
 import type { Card } from "../../src/messaging/card.js";
 import { COMMAND_RULES } from "../../src/domain/permission-table.js";
@@ -37,10 +37,13 @@ export function helpCard(m: { ids: readonly string[]; detail: boolean; permissio
     return { title: s.usage, tone: "info", blocks: [{ type: "list", items: lines }], fallbackText: [s.usage, ...lines].join("\n") };
   }
   const lines = specs.map((s) => `${s.usage} — ${s.summary[locale]}`);
+  // One feature's commands ("/help kpi"): its notes on how it decides things follow the list.
+  const roots = new Set(specs.map((s) => s.words[0]!));
+  const notes = roots.size === 1 ? (HELP_NOTES[[...roots][0]!] ?? []).map((n) => n[locale]) : [];
   return {
     title: c.title,
     tone: "info",
-    blocks: [{ type: "list", items: lines }, { type: "context", text: c.more }],
-    fallbackText: [c.title, ...lines, c.more].join("\n"),
+    blocks: [{ type: "list", items: lines }, ...notes.map((text) => ({ type: "text" as const, text })), { type: "context", text: c.more }],
+    fallbackText: [c.title, ...lines, ...notes, c.more].join("\n"),
   };
 }

@@ -1,12 +1,20 @@
 // The daily digest's view model: plain JSON (it is stored in the outbox), numbers unformatted, codes not names,
 // so the card can be rendered in the reader's language at delivery.
 
-/** One target's line in the headline. */
+/** A platform whose figure for the day has not arrived; for a level, the day of its older figure used instead. */
+export interface DigestLate {
+  platform: string;
+  asOf?: string;
+}
+
+/** One target's line in the headline: its tracked figure (see src/domain/kpi/figures.ts) and pace. */
 export interface DigestHeadline {
   metric: string;
-  /** Null: every platform. */
+  /** Null: every platform (the team), unless `account` is set. */
   platform: string | null;
   account: string | null;
+  /** What the target covers (absent on digests stored before scopes: read from platform and account). */
+  scope?: "team" | "platform" | "account";
   goalText: string;
   endDay: string;
   /** Null when there is no data to measure it. */
@@ -19,14 +27,24 @@ export interface DigestHeadline {
   status: "reached" | "ahead" | "on_pace" | "behind" | "no_data";
   /** Encoded "open the detail" button (absent on digests stored before buttons existed). */
   detail?: string;
+  /** Platforms whose figure for the report day is missing (named; a level uses their older figure). */
+  late?: DigestLate[];
+  /** The same tracked figure on each of the 28 days to the report day, oldest first (null: no data). */
+  trend?: (number | null)[];
+  /** The target line on those days (null before the target was set). */
+  line?: (number | null)[];
 }
 
-/** One metric of one platform: yesterday, the day before, the same weekday last week (null: no data). */
+/** One metric of one platform (or the team): yesterday, the day before, the same weekday last week (null: no data). */
 export interface DigestRow {
   metric: string;
   yesterday: number | null;
   dayBefore: number | null;
   lastWeek: number | null;
+  /** Yesterday's figure lacks late platforms (or accounts): it is marked partial, never shown as the whole. */
+  partial?: boolean;
+  /** The team row's late platforms for yesterday. */
+  late?: DigestLate[];
 }
 
 /** One platform's table. */
@@ -35,10 +53,27 @@ export interface DigestPlatformTable {
   rows: DigestRow[];
 }
 
-/** A 28-day trend of a key metric over the subscribed platforms (null: a day without data). */
+/** A 28-day trend of a key metric's daily figure over the digest's platforms (null: a day without data). */
 export interface DigestTrend {
   metric: string;
+  /** A day whose figure lacks late platforms is a gap (null), like a day without data. */
   values: (number | null)[];
+  /** The report day's figure lacks late platforms (so the line ends before it). */
+  partial?: boolean;
+}
+
+/** One budget's use in its current period. */
+export interface DigestBudget {
+  name: string;
+  platform: string | null;
+  amount: number;
+  spent: number;
+  periodStart: string;
+  periodEnd: string;
+  /** 0..1: share of the period gone by at the end of the report day. */
+  elapsed: number;
+  /** Spend at the period's end if the pace so far holds (null: too early to say). */
+  projected: number | null;
 }
 
 /**
@@ -94,6 +129,8 @@ export interface DailyDigestView {
   platforms: string[];
   headline: DigestHeadline[];
   tables: DigestPlatformTable[];
+  /** Team totals across the digest's platforms (when it covers more than one). */
+  team?: DigestRow[];
   /** Subscribed platforms with no data at all for `day`. */
   missing: string[];
   trends: DigestTrend[];
@@ -101,6 +138,8 @@ export interface DailyDigestView {
   needs: DigestNeeds;
   /** Operations figures (absent on digests stored before they existed). */
   operations?: DigestOperation[];
+  /** Budgets and their use (absent on digests stored before budgets existed). */
+  budgets?: DigestBudget[];
   /** The preview sent by "/kpi digest now", as opposed to the scheduled one. */
   preview: boolean;
 }

@@ -4,7 +4,7 @@ import type { NoticeView } from "../common/notice.card.js";
 import { PLATFORM_NAMES, nameOf } from "../strings/labels.js";
 import { median } from "../../src/domain/kpi/moves.js";
 import { sparkline } from "../../src/domain/kpi/sparkline.js";
-import { headlineLine } from "./daily-digest.card.js";
+import { headlineLine } from "./digest-lines.js";
 import type { DigestHeadline } from "./digest-view.js";
 import { formatValue } from "./format.js";
 import { kpiCopy, metricName } from "./kpi-copy.js";

@@ -9,8 +9,16 @@ const full: ModelOf<"kpi.daily_digest"> = {
   timezone: "Asia/Shanghai",
   platforms: ["douyin", "wechat_oa"],
   headline: [
-    { metric: "followers", platform: null, account: null, goalText: "+30%", endDay: "2027-05-25", actual: 104_000, expected: 102_000, goal: 130_000, projected: 136_000, gap: 0.0196, status: "on_pace", detail: "m1.detail.kpi.sub1-all-followers.20261125.tagtagtagtagtag1" },
-    { metric: "interaction_rate", platform: "douyin", account: null, goalText: "+20%", endDay: "2027-05-25", actual: 0.031, expected: 0.0345, goal: 0.0408, projected: 0.026, gap: -0.1014, status: "behind" },
+    {
+      metric: "followers", platform: null, account: null, scope: "team", goalText: "+30%", endDay: "2027-05-25", actual: 104_000, expected: 102_000, goal: 130_000, projected: 136_000, gap: 0.0196, status: "on_pace",
+      detail: "m1.detail.kpi.sub1-all-followers.20261125.tagtagtagtagtag1", late: [{ platform: "douyin", asOf: "2026-11-24" }],
+      trend: [100_000, 101_000, null, 102_500, 103_000, 103_600, 104_000], line: [null, 100_500, 101_000, 101_300, 101_600, 101_800, 102_000],
+    },
+    { metric: "interaction_rate", platform: "douyin", account: null, scope: "platform", goalText: "+20%", endDay: "2027-05-25", actual: 0.031, expected: 0.0345, goal: 0.0408, projected: 0.026, gap: -0.1014, status: "behind" },
+  ],
+  team: [
+    { metric: "reads", yesterday: 12_345, dayBefore: 31_000, lastWeek: 35_000, partial: true, late: [{ platform: "douyin" }] },
+    { metric: "followers", yesterday: 104_000, dayBefore: 103_600, lastWeek: 101_000, late: [{ platform: "douyin", asOf: "2026-11-24" }] },
   ],
   tables: [
     { platform: "wechat_oa", rows: [
@@ -48,6 +56,7 @@ const empty: ModelOf<"kpi.daily_digest"> = {
   platforms: [],
   headline: [],
   tables: [],
+  team: undefined,
   missing: [],
   trends: [{ metric: "topics_published", values: [0, 0, 0] }],
   moves: [],

@@ -67,14 +67,14 @@ describe("the digest's buttons", () => {
     expect(text).toContain("最低 10,000 · 中位数 10,200 · 最高 13,000（28 天中 28 天有数据）");
     expect(text).toContain("2026-10-29 → 11-04: 10,200 · 10,100 · 10,000 · 10,400 · 10,300 · 10,200 · 10,100");
     expect(text).toContain("2026-11-19 → 11-25: 10,100 · 10,000 · 10,400 · 10,300 · 10,200 · 10,100 · 13,000");
-    expect(text).toContain("🟢 阅读量 +25%：符合进度。当前 10,586，今天应达 10,586");
+    expect(text).toContain("🟢 阅读量（团队 · 7 日日均） +25%：符合进度。当前 10,586，今天应达 10,586");
     // In English for Emma, with the same figures.
     const en = await clickNth(api, "emma", digest, "kpi.detail", 1);
     expect(cardText(en.messages[0]!)).toContain("Douyin · Reads: 28 days to 2026-11-25");
     // The target's button: every platform added up.
     const all = await api.click("emma", digest, "kpi.detail");
     expect(cardText(all.messages[0]!)).toContain("All platforms · Reads: 28 days to 2026-11-25");
-    expect(cardText(all.messages[0]!)).toContain("🟢 Reads +25%: on pace.");
+    expect(cardText(all.messages[0]!)).toContain("🟢 Reads (team · 7-day daily average) +25%: on pace.");
   });
 
   it("mute: refused to an operator (audited), done for a manager once, then refused as already muted", async () => {

@@ -71,11 +71,13 @@ describe("kpi commands and the digest content", () => {
     const text = cardText(preview.messages[0]!);
     expect(preview.messages[0]!.ephemeral).toBe(true);
     expect(text).toContain("Preview (only you see this)");
-    expect(text).toContain("Reads +25%:");
+    expect(text).toContain("Reads (team · 7-day daily average) +25%:");
     expect(text).toContain("Douyin · Yesterday · day before · same weekday last week");
     expect(text).toContain("- Reads: 13,000 ▲ 28.7% · 10,100 · 10,200 ▲ 27.5%");
     expect(text).toContain("No data from Weibo for yesterday.");
-    expect(text).toMatch(/⬆ Douyin Reads jumped to 13,000 \(28-day median 10,200\)/);
+    // The team's total without Weibo is marked partial and names it, with no arrows against whole days.
+    expect(text).toContain("- Reads: 13,000 (partial: Weibo late) · 12,150 · 12,250");
+    expect(text).toMatch(/⬆ Douyin Reads jumped to 13,000 \(usual on Wednesdays: 10,250\)/);
     expect(text).not.toMatch(/Weibo[^\n]*: 0\b/);
   });
 });

@@ -3,20 +3,20 @@
 // person named, with the clicker's note, and an audit row: the follow-up's record). Also /kpi mute and unmute.
 import type { ArgsOf } from "../../../commands/index.js";
 import { followUpAssignedNotice, followUpNotice, metricDetailNotice, mutedNotice, recipientName, unmutedNotice } from "../../../templates/kpi/kpi-notices.js";
-import type { DigestHeadline } from "../../../templates/kpi/digest-view.js";
 import type { Db, Tx } from "../../db/client.js";
 import { addDays } from "../../domain/calendar/local-day.js";
 import { AppError } from "../../domain/errors.js";
 import { findMetric, storedPartsOf } from "../../domain/kpi/catalogue.js";
-import { MOVE_WINDOW_DAYS } from "../../domain/kpi/moves.js";
-import { paceOf } from "../../domain/kpi/pace.js";
+import { dayFigure, figureSeries } from "../../domain/kpi/figures.js";
+import { FACTOR_WINDOW_DAYS } from "../../domain/kpi/moves.js";
 import type { TActionPayload } from "../../messaging/action.js";
 import { audit } from "../audit.js";
 import { memberByHandle, toMember } from "../members.js";
 import { enqueueDirect, enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { decodeKpiSubject, type KpiSubject } from "./digest-buttons.js";
-import { measure, measureFromGrid, seriesOf, sumsByDay } from "./measure.js";
+import { readGrid } from "./read-grid.js";
+import { TREND_DAYS, targetHeadlines } from "./target-figures.js";
 import { subscriptionHere, toSubscription, type SubscriptionRecord } from "./subscriptions.js";
 
 const NOTE_MAX = 500;
@@ -40,28 +40,17 @@ export async function handleKpiAction(scope: RequestScope, p: TActionPayload, re
 /** The metric's 28 days up to the digest's day and the pace of every target on it (any role may look). */
 async function showDetail(scope: RequestScope, s: KpiSubject): Promise<void> {
   const { db } = scope.deps;
-  const from = addDays(s.day, -(MOVE_WINDOW_DAYS - 1));
   const targets = await db.kpiTarget.findMany({
     where: { teamId: scope.team.id, metric: s.metric, active: true, ...(s.platform ? { OR: [{ platform: s.platform }, { platform: null }] } : {}) },
     orderBy: { id: "asc" },
   });
-  // Every platform: a team-wide target adds them all up even when the detail is for one platform.
-  const grid = await sumsByDay(db, { teamId: scope.team.id, metrics: storedPartsOf(s.metric), from, to: s.day });
-  const values = seriesOf(grid, s.platform ? [s.platform] : grid.platforms(), s.metric);
-  const lines: DigestHeadline[] = [];
-  for (const t of targets) {
-    const actual = t.account
-      ? await measure(db, { teamId: scope.team.id, metric: t.metric, platform: t.platform, account: t.account, day: s.day })
-      : measureFromGrid(grid, t.platform ? [t.platform] : grid.platforms(), t.metric, s.day);
-    const base = { metric: t.metric, platform: t.platform, account: t.account, goalText: t.goalText, endDay: t.endDay, goal: t.goal };
-    if (actual === null) {
-      lines.push({ ...base, actual: null, expected: t.baseline, projected: null, gap: 0, status: "no_data" });
-      continue;
-    }
-    const pace = paceOf({ baseline: t.baseline, goal: t.goal, startDay: t.startDay, endDay: t.endDay, shape: "linear" }, actual, s.day);
-    lines.push({ ...base, actual, expected: pace.expected, projected: pace.projected ?? null, gap: pace.gap, status: pace.status });
-  }
-  await enqueueReply(db, scope, { template: "notice", model: metricDetailNotice(scope.actor.locale, { platform: s.platform, metric: s.metric, days: grid.days, values, targets: lines }) });
+  // Every platform: a team target adds them all up even when the detail is for one platform.
+  const grid = await readGrid(db, { teamId: scope.team.id, metrics: storedPartsOf(s.metric), from: addDays(s.day, -FACTOR_WINDOW_DAYS), to: s.day });
+  const last = grid.indexOf(s.day);
+  const values = figureSeries(grid, s.platform ? [s.platform] : grid.platforms(), s.metric, last, TREND_DAYS, dayFigure).map((f) => f.value);
+  const lines = await targetHeadlines(db, scope.team.id, targets, grid, s.day);
+  const days = grid.days.slice(-TREND_DAYS);
+  await enqueueReply(db, scope, { template: "notice", model: metricDetailNotice(scope.actor.locale, { platform: s.platform, metric: s.metric, days, values, targets: lines }) });
 }
 
 async function whereName(db: Db | Tx, scope: RequestScope, sub: SubscriptionRecord): Promise<string> {
