@@ -29,6 +29,6 @@ export const KPI_HELP_NOTES: Localized[] = [
   },
   {
     en: "Unusual moves: yesterday's value is compared with the usual value for that weekday (the median of the same weekday over the last 8 weeks). It is unusual when it is more than 3.5 robust standard deviations away (Qn scale of the day-to-day deviations over those 8 weeks, on a log scale) and at least 20% off. Public holidays and make-up workdays of the team calendar are left out of the history and not tested. Mute a metric with /kpi mute.",
-    "zh-CN": "异常波动：把昨天的数值与该星期几的通常值（近 8 周同一星期几的中位数）比较；偏离超过 3.5 个稳健标准差（按近 8 周每日偏离的 Qn 尺度，取对数计算）且相差至少 20% 时，才算异常。团队日历中的法定节假日和调休上班日不计入历史，也不做判断。可用 /kpi mute 屏蔽某个指标。",
+    "zh-CN": "异常波动：把昨天的数值与该星期几的通常值（近 8 周同一星期几的中位数）比较；偏离超过 3.5 个稳健标准差（以近 8 周每日偏离的稳健离散度衡量，取对数计算）且相差至少 20% 时，才算异常。团队日历中的法定节假日和调休上班日不计入历史，也不做判断。可用 /kpi mute 屏蔽某个指标。",
   },
 ];

@@ -9,11 +9,11 @@ export const kpiTarget = defineCommand({
   positionals: [{ name: "metric" }, { name: "goal" }, { name: "when", rest: true }],
   options: [],
   args: z.object({ metric: ZAnyMetric, goal: ZGoal, when: ZTargetWhen }),
-  usage: "/kpi target <metric> <+30%|value> by <YYYY-MM-DD> [team|platform|platform/account]",
+  usage: "/kpi target <metric> <+30%|value> by <YYYY-MM-DD> [platform|platform/account]",
   summary: { en: "Set a KPI target", "zh-CN": "设定指标目标" },
   help: {
-    en: "The scope is the team (the default: every platform added up), one platform, or one account (platform/account). The target tracks one figure over its scope: a count's 7-day daily average, a rate over 7 days, a level's latest value; the baseline is that figure today, and the digest shows the same figure in the headline, the pace, the projection, the trend and the chart.",
-    "zh-CN": "范围可以是团队（默认，所有平台合计）、一个平台，或一个账号（平台/账号）。目标按范围跟踪同一个数值：计数取 7 日日均，比率取近 7 天，存量取最新值；基线是今天的这个数值，简报的目标进度、预测、趋势和图表都用它。",
+    en: "The scope is the team (the default, or the word team: every platform added up), one platform, or one account (platform/account). The target tracks one figure over its scope: a count's 7-day daily average, a rate over 7 days, a level's latest value; the baseline is that figure today, and the digest shows the same figure in the headline, the pace, the projection, the trend and the chart.",
+    "zh-CN": "范围可以是团队（默认，也可写“团队”：所有平台合计）、一个平台，或一个账号（平台/账号）。目标按范围跟踪同一个数值：计数取 7 日日均，比率取近 7 天，存量取最新值；基线是今天的这个数值，简报的目标进度、预测、趋势和图表都用它。",
   },
-  examples: ["/kpi target followers +30% by 2027-05-31", "/kpi target reads +25% by 2027-05-31 douyin", "/kpi target interaction_rate +20% by 2027-05-31 team"],
+  examples: ["/kpi target followers +30% by 2027-05-31", "/kpi target reads +25% by 2027-05-31 douyin"],
 });

@@ -39,7 +39,7 @@ describe("kpi commands and the digest content", () => {
       ["wang.fang", "/kpi record myspace reads 5", "未知平台“myspace”"],
       ["wang.fang", "/kpi record douyin reads lots", "“lots”不是数字"],
       ["wang.fang", "/kpi record douyin reads 5 2026-12-01", "2026-12-01 还没到（今天是 2026-11-26）"],
-      ["wang.fang", "/kpi record douyin 互动率 3%", "interaction_rate 由 likes, comments, favourites, forwards, reads 计算得出"],
+      ["wang.fang", "/kpi record douyin 互动率 3%", "互动率由点赞、评论、收藏、转发、阅读量计算得出"],
       ["emma", "/kpi record douyin reads 5 2026-02-30", '"2026-02-30" is not a day.'],
       ["wang.fang", "/kpi target reads +25% by 2026-02-30", "“2026-02-30”不是可行的截止日期"],
       ["wang.fang", "/kpi target reads +25% by 2026-11-01", "不是可行的截止日期"],

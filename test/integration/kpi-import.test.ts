@@ -53,7 +53,7 @@ describe("/kpi import in the console", () => {
     expect(text).toContain("未导入任何数据：有 3 行需要修改");
     expect(text).toContain("第 3 行：未知平台“myspace”");
     expect(text).toContain("第 4 行：“很多”不是数字");
-    expect(text).toContain("第 5 行：interaction_rate 由 likes, comments, favourites, forwards, reads 计算得出");
+    expect(text).toContain("第 5 行：互动率由点赞、评论、收藏、转发、阅读量计算得出");
     expect(text).not.toContain("第 2 行");
     expect(await svc.deps.db.metricValue.count()).toBe(before);
   });

@@ -1,5 +1,9 @@
 // Refusal messages of the KPI feature (metrics, targets, digests, imports), in both languages.
 import type { ErrorCatalog } from "../catalog.js";
+import { metricName } from "../../kpi/kpi-copy.js";
+
+/** Metric codes in a zh-CN sentence are written by their Chinese names ("reads, likes" → "阅读量、点赞"). */
+const zhNames = (codes: unknown) => String(codes).split(/,\s*/).map((c) => metricName("zh-CN", c)).join("、");
 
 /** KPI error messages. */
 export const kpiErrors: ErrorCatalog = {
@@ -30,17 +34,17 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.import_text_missing": () => `Paste the CSV on the lines after /kpi import: a header (platform,account,metric,day,value or 平台,账号,指标,日期,数值), then one row per line.`,
   },
   "zh-CN": {
-    "kpi.unknown_metric": (p) => `未知指标“${p.value}”。可用指标：${p.known}。`,
-    "kpi.derived_metric": (p) => `${p.metric} 由 ${p.parts} 计算得出，请记录这些原始数据，比率不重复存储。`,
-    "kpi.bot_metric": (p) => `${p.metric} 由机器人根据自身记录计算，不能手动记录。`,
+    "kpi.unknown_metric": (p) => `未知指标“${p.value}”。可用指标：${zhNames(p.known)}。`,
+    "kpi.derived_metric": (p) => `${zhNames(p.metric)}由${zhNames(p.parts)}计算得出，请记录这些原始数据，比率不重复存储。`,
+    "kpi.bot_metric": (p) => `${zhNames(p.metric)}由机器人根据自身记录计算，不能手动记录。`,
     "kpi.unknown_platform": (p) => `未知平台“${p.value}”。可用平台：${p.known}。`,
     "kpi.bad_value": (p) => `“${p.value}”不是数字。可写成 12345、12,345、1.2万 或 3.4%。`,
-    "kpi.negative_value": (p) => `${p.metric} 不能为负数（收到 ${p.value}）。`,
+    "kpi.negative_value": (p) => `${zhNames(p.metric)}不能为负数（收到 ${p.value}）。`,
     "kpi.bad_day": (p) => `“${p.value}”不是日期。请用 YYYY-MM-DD，如 2026-11-25，或“昨天”。`,
     "kpi.future_day": (p) => `${p.value} 还没到（今天是 ${p.today}），平台不可能已有该日数据。`,
     "kpi.bad_goal": (p) => `“${p.value}”不是有效目标。请写增幅如 +30%，或目标值如 50000。`,
     "kpi.bad_end_day": (p) => `“${p.value}”不是可行的截止日期：请填写今天（${p.today}）之后、两年以内的日期，格式 YYYY-MM-DD。`,
-    "kpi.by_missing": () => `请写明截止日期：/kpi target <指标> <+30%|目标值> by <YYYY-MM-DD> [team|平台|平台/账号]。`,
+    "kpi.by_missing": () => `请写明截止日期：/kpi target <指标> <+30%|目标值> by <YYYY-MM-DD> [团队|平台|平台/账号]。`,
     "kpi.no_baseline": (p) => `${p.metric} 还没有数据，相对目标没有基线。请先记录数据，或填写绝对目标值。`,
     "kpi.bad_time": (p) => `“${p.value}”不是时间，请用 HH:mm，如 09:00。`,
     "kpi.bad_zone": (p) => `“${p.value}”不是时区，请用 IANA 名称，如 Asia/Shanghai 或 Europe/London。`,
