@@ -34,7 +34,7 @@ const dbPath = join(dir, "bench.db");
 const clock = { now: () => NOW };
 try {
   migrateSqlite(dbPath, MIGRATIONS_DIR, clock.now);
-  const db = createDb(dbPath);
+  const db = await createDb(dbPath);
   await seedDemoTeam(db, clock, { timezone: "Asia/Shanghai", locale: "zh-CN" });
 
   // 30 metric codes: every stored catalogue metric, topped up with codes a platform export may carry.

@@ -23,7 +23,7 @@ async function setup(n: number) {
   const dir = mkdtempSync(join(tmpdir(), "mediaops-bench-"));
   const path = join(dir, "bench.db");
   migrateSqlite(path, MIGRATIONS_DIR, clock.now);
-  const db = createDb(path);
+  const db = await createDb(path);
   await seedDemoTeam(db, clock, { timezone: "Asia/Shanghai", locale: "zh-CN" });
   const sched = JSON.stringify({ warnings: [], escalations: [{ at: "2026-11-27T02:00:00.000Z", to: "lead" }], coverageGap: [] });
   const raw = new Database(path);

@@ -64,14 +64,14 @@ async function main(argv: string[]): Promise<number> {
   const env = loadConfig(process.env);
   const url = env.DATABASE_URL;
   let db: Db;
-  if (databaseKind(url) === "postgres") db = createPostgresDb(url);
+  if (databaseKind(url) === "postgres") db = await createPostgresDb(url);
   else {
     const path = sqlitePathFromUrl(url);
     if (!existsSync(path)) {
       console.error(`no database at ${path}: start the service once (it creates and migrates it), or set DATABASE_URL`);
       return 2;
     }
-    db = createDb(path);
+    db = await createDb(path);
   }
   try {
     const { report, lines } = await importCsvBytes(db, readFileSync(file), { teamId, locale, now: () => new Date() });

@@ -44,7 +44,7 @@ export async function runSlaImport(argv: string[], env: Record<string, string | 
   if (!decoded) return { code: 1, output: [`${file} is neither UTF-8 nor GBK text; save it as UTF-8 CSV and try again`] };
 
   const cfg = loadConfig(env);
-  const db = databaseKind(cfg.DATABASE_URL) === "postgres" ? createPostgresDb(cfg.DATABASE_URL) : createDb(sqlitePathFromUrl(cfg.DATABASE_URL));
+  const db = databaseKind(cfg.DATABASE_URL) === "postgres" ? await createPostgresDb(cfg.DATABASE_URL) : await createDb(sqlitePathFromUrl(cfg.DATABASE_URL));
   try {
     const row = await db.team.findUnique({ where: { id: team } });
     if (!row) return { code: 1, output: [`there is no team "${team}"`] };

@@ -15,8 +15,6 @@ import { buttonSigningKey } from "./app/settings.js";
 import { refreshCalendarAdditions } from "./app/calendar/team-calendar.js";
 import { createDb, createPostgresDb, databaseKind, type Db } from "./db/client.js";
 import { ensureDatabaseFolder, sqlitePathFromUrl } from "./db/database-url.js";
-import { migrateSqlite } from "./db/migrate.js";
-import { migratePostgres } from "./db/migrate-pg.js";
 import { createServer } from "./http/server.js";
 import { jobDefinitions } from "./jobs/definitions.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
@@ -49,15 +47,20 @@ export interface ServiceOptions {
   jobs?: boolean;
 }
 
-/** Applies pending migrations and opens the database named by DATABASE_URL (SQLite file or PostgreSQL). */
+/**
+ * Applies pending migrations and opens the database named by DATABASE_URL (SQLite file or PostgreSQL). The
+ * migrator, driver and client of the other database are never imported (memory, start time).
+ */
 async function openDatabase(url: string, clock: Clock, log: Log): Promise<Db> {
   if (databaseKind(url) === "postgres") {
+    const { migratePostgres } = await import("./db/migrate-pg.js");
     const migrated = await migratePostgres(url, PG_MIGRATIONS_DIR, () => clock.now());
     log.info({ database: "postgresql", applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, "database ready");
     return createPostgresDb(url);
   }
   const dbPath = sqlitePathFromUrl(url);
   ensureDatabaseFolder(dbPath);
+  const { migrateSqlite } = await import("./db/migrate.js");
   const migrated = migrateSqlite(dbPath, MIGRATIONS_DIR, () => clock.now());
   log.info({ dbPath, applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, "database ready");
   return createDb(dbPath);

@@ -18,7 +18,7 @@ await step("src/service.ts (the rest)", () => import("../../src/service.js"));
 const { createDb } = await import("../../src/db/client.js");
 const { migrateSqlite } = await import("../../src/db/migrate.js");
 const { MIGRATIONS_DIR } = await import("../../src/service.js");
-await step("open SQLite + first query", async () => { migrateSqlite(DB, MIGRATIONS_DIR, () => new Date()); const db = createDb(DB); await db.team.findMany(); });
+await step("open SQLite + first query", async () => { migrateSqlite(DB, MIGRATIONS_DIR, () => new Date()); const db = await createDb(DB); await db.team.findMany(); });
 console.log("heap used", (process.memoryUsage().heapUsed / 1048576).toFixed(0), "MB; external", (process.memoryUsage().external / 1048576).toFixed(0), "MB; arrayBuffers", (process.memoryUsage().arrayBuffers / 1048576).toFixed(0));
 
 rmSync(DIR, { recursive: true, force: true });

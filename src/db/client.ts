@@ -1,10 +1,8 @@
 // The Prisma client on a driver adapter (no Prisma engine binary): better-sqlite3 for the embedded default,
 // pg for PostgreSQL. Both clients come from one model definition (prisma/postgres is generated from
-// prisma/schema.prisma), so the code is written once against the SQLite client's types.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client.js";
-import { PrismaClient as PrismaClientPg } from "../generated/prisma-pg/client.js";
+// prisma/schema.prisma), so the code is written once against the SQLite client's types. Each client and its
+// adapter is imported only when that database is opened: a service loads one of them, not both.
+import type { PrismaClient } from "../generated/prisma/client.js";
 
 /** The database handle passed to every use case. */
 export type Db = PrismaClient;
@@ -18,7 +16,8 @@ export function databaseKind(url: string): "sqlite" | "postgres" {
 }
 
 /** Opens the SQLite file at `dbPath`; a busy timeout lets concurrent writers wait instead of failing. */
-export function createDb(dbPath: string): Db {
+export async function createDb(dbPath: string): Promise<Db> {
+  const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([import("../generated/prisma/client.js"), import("@prisma/adapter-better-sqlite3")]);
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${dbPath}`, timeout: 5000 }) });
 }
 
@@ -27,6 +26,7 @@ export function createDb(dbPath: string): Db {
  * both databases share (no SQLite- or PostgreSQL-only filters), so the PostgreSQL client stands in for the
  * SQLite one's type.
  */
-export function createPostgresDb(connectionString: string): Db {
-  return new PrismaClientPg({ adapter: new PrismaPg({ connectionString }) }) as unknown as Db;
+export async function createPostgresDb(connectionString: string): Promise<Db> {
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("../generated/prisma-pg/client.js"), import("@prisma/adapter-pg")]);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) }) as unknown as Db;
 }

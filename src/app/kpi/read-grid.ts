@@ -3,7 +3,7 @@
 // value), so a digest never loads a year of rows), and each account's own values of the level metrics among
 // them (followers), which add each account's latest figure. Tagged queries (Prisma.sql) so the placeholders fit
 // SQLite (?) and PostgreSQL ($1); identifiers double-quoted (PostgreSQL folds unquoted "teamId"); portable SQL.
-import { Prisma } from "../../generated/prisma/client.js";
+import { Prisma, type Sql } from "../../db/sql.js";
 import type { Db, Tx } from "../../db/client.js";
 import { addDays, type LocalDay } from "../../domain/calendar/local-day.js";
 import { metricDef, storedPartsOf } from "../../domain/kpi/catalogue.js";
@@ -23,7 +23,7 @@ export interface GridFilter {
 /** The grid of `f`, read in two statements run together. */
 export async function readGrid(db: Db | Tx, f: GridFilter): Promise<MetricGrid> {
   const where = (metrics: readonly string[]) => {
-    const w: Prisma.Sql[] = [Prisma.sql`"teamId" = ${f.teamId}`, Prisma.sql`"day" >= ${f.from}`, Prisma.sql`"day" <= ${f.to}`];
+    const w: Sql[] = [Prisma.sql`"teamId" = ${f.teamId}`, Prisma.sql`"day" >= ${f.from}`, Prisma.sql`"day" <= ${f.to}`];
     if (f.platforms && f.platforms.length > 0) w.push(Prisma.sql`"platform" IN (${Prisma.join([...f.platforms])})`);
     w.push(Prisma.sql`"metric" IN (${Prisma.join([...metrics])})`);
     if (f.account) w.push(Prisma.sql`"account" = ${f.account}`);

@@ -1,0 +1,77 @@
+// `npm start` stopped the way a supervisor stops it: SIGTERM to the process it started, which is npm (a systemd
+// unit's main process, a process manager, a container running npm). The service below npm must get the signal,
+// finish the requests in flight, stop listening and exit; npm must exit after it, with its code. The quick start
+// runs the compiled build (`npm start` builds dist/ first, then runs it under node), so this also checks that
+// dist/ finds its runtime files: migrations, seed, playbooks, templates and the console page.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { recordFault } from "../support/fault-report.js";
+import { commandLine, descendants, isRunning, npmStart } from "../support/npm-start.js";
+import { freePort } from "../support/process.js";
+import { tempDir } from "../support/service.js";
+
+const dir = tempDir();
+const dbFile = join(dir, "mediaops.db");
+/** Every process this test saw under npm, killed at the end if a failure left one running. */
+const seen: number[] = [];
+afterAll(() => {
+  for (const pid of seen) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function topicsTitled(title: string): number {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM Topic WHERE title = ?").get(title) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function say(url: string, user: string, text: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${url}/console/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ channel: "topics", user, text }) });
+  const body = (await res.json()) as { messages?: { text: string }[]; error?: string };
+  return { status: res.status, text: body.messages?.map((m) => m.text).join("\n") ?? body.error ?? "" };
+}
+
+describe("npm start", () => {
+  it("runs the compiled service under node, and SIGTERM to npm stops it gracefully with every acknowledged command kept", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const started = await npmStart({ PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}` });
+    seen.push(...descendants(started.npm.pid!));
+    const service = seen.filter((pid) => /^(\S*\/)?node dist\/src\/main\.js$/.test(commandLine(pid)));
+    expect(service, seen.map(commandLine).join("\n")).toHaveLength(1);
+    expect(seen.map(commandLine).join("\n")).not.toMatch(/tsx/);
+
+    // Served from dist/: the migrations and the seeded demo team, the console page, the playbooks' YAML.
+    expect(started.output()).toContain("seeded the demo team");
+    expect(await (await fetch(`${url}/console`)).text()).toContain("<html");
+    expect(started.output()).toMatch(/"playbooks":\["compliance","content","platform","public-opinion","user-data"\]/);
+
+    // Ten proposals in flight; the supervisor's SIGTERM goes to npm when the first one is answered.
+    const titles = Array.from({ length: 10 }, (_, i) => `停止之前提交的选题 ${i + 1}`);
+    const answers = titles.map((title) => say(url, "chen.jie", `/topic propose ${title} --platform weibo`).then((r) => r.status, () => "connection lost" as const));
+    await Promise.race(answers);
+    started.npm.kill("SIGTERM");
+    const statuses = await Promise.all(answers);
+    const exit = await started.exited;
+    const stillRunning = service.filter(isRunning).map(commandLine);
+    const healthz = await fetch(`${url}/healthz`).then((r) => `answered ${r.status}`, () => "refused");
+    const stored = titles.map(topicsTitled);
+    const acked = statuses.map((s) => s === 200);
+    const lost = acked.filter((a, i) => a && stored[i] === 0).length;
+    const duplicated = stored.filter((n) => n > 1).length;
+    recordFault({ fault: "SIGTERM to `npm start` with 10 console commands in flight (a service left running counts as lost)", attempted: titles.length, lost: lost + stillRunning.length, duplicated });
+
+    expect(stillRunning).toEqual([]);
+    expect(healthz).toBe("refused");
+    expect(started.output()).toContain('"signal":"SIGTERM","msg":"stopping: finishing in-flight requests"');
+    expect(started.output()).toContain('"msg":"stopped"');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(acked.filter(Boolean).length).toBeGreaterThanOrEqual(1);
+    expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
+  }, 300_000);
+});
