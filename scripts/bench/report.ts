@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import type { LoadResult } from "./load.js";
+import { percentile, type RowResult } from "./clients.js";
 
 function sh(cmd: string, args: string[]): string {
   try {
@@ -15,7 +15,6 @@ function sh(cmd: string, args: string[]): string {
 /** What the figures were measured on. */
 export function machineFacts(): string {
   const model = cpus()[0]?.model ?? "?";
-  const autocannon = (JSON.parse(readFileSync(new URL("../../node_modules/autocannon/package.json", import.meta.url), "utf8")) as { version: string }).version;
   const bolt = (JSON.parse(readFileSync(new URL("../../node_modules/@slack/bolt/package.json", import.meta.url), "utf8")) as { version: string }).version;
   return [
     "```",
@@ -24,7 +23,7 @@ export function machineFacts(): string {
     `$ free -m\n${sh("free", ["-m"])}`,
     `$ node --version\n${process.version}`,
     `load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`,
-    `autocannon ${autocannon}, @slack/bolt ${bolt}`,
+    `@slack/bolt ${bolt}`,
     "```",
   ].join("\n");
 }
@@ -32,34 +31,35 @@ export function machineFacts(): string {
 /** One measured row. */
 export interface Row {
   target: "mediaops" | "bare Bolt";
+  /** "SQLite", "PostgreSQL ×2" (replicas), or "–". */
   database: string;
   request: string;
-  result: LoadResult;
-  /** Our p99 over the bare app's for the same request and clients. */
+  result: RowResult;
+  /** The 1-minute load average when the row started. */
+  load1: number;
+  /** Our ack p99 over the bare app's for the same request and clients. */
   ratio?: number;
-  /** Seconds from the end of the run until the fake Slack stopped receiving the work behind the acks. */
-  drainS: number;
-  /** Web API / response_url calls the fake received for this run (the work behind the acks). */
-  calls: number;
-  drained: boolean;
 }
 
-const f1 = (n: number) => n.toFixed(1);
-const f2 = (n: number) => n.toFixed(2);
-/** autocannon records whole milliseconds. */
-const ms = (n: number) => (n < 1 ? "<1" : n.toFixed(0));
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
+/** Milliseconds: one decimal below 10, whole above. */
+const ms = (n: number) => (!Number.isFinite(n) ? "–" : n < 10 ? n.toFixed(1) : n.toFixed(0));
+
+/** Completed commands a second over the row (acks a second for the bare app). */
+export function rate(r: Row): number {
+  const x = r.result;
+  return (r.target === "bare Bolt" ? x.acked : x.completed) / (x.spanS || NaN);
+}
 
 export function loadTable(rows: Row[]): string {
-  const head = "| target | db | request | clients | acks/s | p50 ms | p99 ms | max ms | p99 ÷ bare | non-2xx / errors | load avg (1 min) at start | work behind the acks (one result per request) |\n|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|";
+  const head = [
+    "| target | db | request | clients | requests | completed/s | end-to-end p50 ms | end-to-end p99 ms | ack p50 ms | ack p99 ms | ack p99 ÷ bare | refused / missing / errors | work after the last request (s) | load avg (1 min) at start |",
+    "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+  ].join("\n");
   const body = rows.map((r) => {
     const x = r.result;
-    const work =
-      r.target === "bare Bolt"
-        ? "none (ack only)"
-        : r.drained
-          ? `${r.calls} results, all delivered ${f1(r.drainS)} s after the run`
-          : `${r.calls} of ${x.requests} delivered ${f1(r.drainS)} s after the run${r.request.includes("propose") ? " (cards paced 1/s per channel)" : "; backlog dropped"}`;
-    return `| ${r.target} | ${r.database} | ${r.request} | ${x.connections} | ${Math.round(x.rps)} | ${ms(x.p50)} | ${ms(x.p99)} | ${ms(x.max)} | ${r.ratio === undefined ? "–" : f2(r.ratio)} | ${x.non2xx} / ${x.errors} | ${f2(x.load1)} | ${work} |`;
+    const bare = r.target === "bare Bolt";
+    return `| ${r.target} | ${r.database} | ${r.request} | ${x.clients} | ${x.sent} | ${rate(r).toFixed(0)} | ${bare ? "–" : ms(percentile(x.e2eMs, 50))} | ${bare ? "–" : ms(percentile(x.e2eMs, 99))} | ${ms(percentile(x.ackMs, 50))} | ${ms(percentile(x.ackMs, 99))} | ${r.ratio === undefined ? "–" : f2(r.ratio)} | ${bare ? "–" : x.refused} / ${bare ? "–" : x.missing} / ${x.ackErrors} | ${bare ? "–" : x.tailS.toFixed(1)} | ${r.load1.toFixed(2)} |`;
   });
   return [head, ...body].join("\n");
 }
@@ -71,7 +71,9 @@ export interface MemRow {
   idleAfter?: number;
 }
 
+const f1 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? "–" : `${n.toFixed(1)} MB`);
+
 export function memTable(rows: MemRow[]): string {
   const head = "| process | RSS idle after start | peak RSS under load | RSS idle after the load runs |\n|---|--:|--:|--:|";
-  return [head, ...rows.map((r) => `| ${r.process} | ${f1(r.idle)} MB | ${f1(r.peak)} MB | ${r.idleAfter === undefined ? "–" : `${f1(r.idleAfter)} MB`} |`)].join("\n");
+  return [head, ...rows.map((r) => `| ${r.process} | ${f1(r.idle)} | ${f1(r.peak)} | ${f1(r.idleAfter)} |`)].join("\n");
 }

@@ -1,20 +1,17 @@
-// The Slack requests the benchmark sends, built per request the way Slack sends them (test/support/slack-client.ts
-// builders) and signed with a fresh timestamp: each one has its own trigger_id, so the service does the full
-// work behind every ack (a repeated trigger_id would only hit the de-duplication and do nothing).
+// The Slack requests the benchmark sends, built the way Slack sends them (test/support/slack-client.ts builders)
+// and signed with a fresh timestamp. Each has its own trigger_id (and so its own response_url and event id), so
+// the service does the full work behind every one: a repeated trigger_id would only hit the de-duplication.
 import { signSlackRequest } from "../../src/adapters/slack/verify.js";
 import { blockActions, slashCommand } from "../../test/support/slack-client.js";
+import type { CardButton } from "./fake-slack.js";
 
 export const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
-export const CHANNEL = "C0BENCH";
-/** Types the commands; the proposer of the card. */
-export const COMMANDER = { id: "U0BENCHCMD", name: "bench.cmd" };
-/** Clicks +1 on the card: the first click votes, every later one is refused ("already voted") but acked. */
-export const CLICKER = { id: "U0BENCHCLK", name: "bench.clk" };
 
-/** A Slack HTTP request: body bytes and headers, signed. */
+/** A Slack HTTP request: body bytes and headers, signed; its trigger names its response_url. */
 export interface SignedRequest {
   body: string;
   headers: Record<string, string>;
+  trigger: string;
 }
 
 let serial = 0;
@@ -26,38 +23,27 @@ function trigger(): string {
 }
 
 /** Signs `body` now, as Slack does. */
-export function sign(body: string, contentType: string): SignedRequest {
+function sign(body: string, contentType: string, t: string): SignedRequest {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  return { body, headers: { "content-type": contentType, "x-slack-request-timestamp": timestamp, "x-slack-signature": signSlackRequest(SIGNING_SECRET, timestamp, body) } };
+  return { body, trigger: t, headers: { "content-type": contentType, "x-slack-request-timestamp": timestamp, "x-slack-signature": signSlackRequest(SIGNING_SECRET, timestamp, body) } };
 }
 
-/** `/topic <text>` from COMMANDER in CHANNEL; refusals go to `responseBase` + trigger. */
-export function command(text: string, responseBase: string): SignedRequest {
+/** `/topic <text>` typed by `user` in `channel`; a refusal goes to `responseBase` + the trigger. */
+export function command(text: string, user: string, channel: string, responseBase: string): SignedRequest {
   const t = trigger();
-  const f = slashCommand({ command: "/topic", text, user: COMMANDER.id, userName: COMMANDER.name, channel: CHANNEL, trigger: t, responseUrl: `${responseBase}${t}` });
-  return sign(f.body, f.contentType);
+  const f = slashCommand({ command: "/topic", text, user, userName: user.toLowerCase(), channel, channelName: channel.toLowerCase(), trigger: t, responseUrl: `${responseBase}${t}` });
+  return sign(f.body, f.contentType, t);
 }
 
-/** The +1 button of a posted card. */
-export interface CardButton {
-  actionId: string;
-  value: string;
-  label: string;
-  messageTs: string;
-}
-
-/** A block_actions click by CLICKER on `button`. */
-export function click(button: CardButton, responseBase: string): SignedRequest {
+/** A block_actions click by `user` on `button`. */
+export function click(button: CardButton, user: string, responseBase: string): SignedRequest {
   const t = trigger();
-  const f = blockActions({ user: CLICKER.id, userName: CLICKER.name, channel: CHANNEL, messageTs: button.messageTs, actionId: button.actionId, value: button.value, label: button.label, trigger: t, responseUrl: `${responseBase}${t}` });
-  return sign(f.body, f.contentType);
+  const f = blockActions({ user, userName: user.toLowerCase(), channel: button.channel, messageTs: button.messageTs, actionId: button.actionId, value: button.value, label: button.label, trigger: t, responseUrl: `${responseBase}${t}` });
+  return sign(f.body, f.contentType, t);
 }
 
-/** Finds the button whose action_id starts with `prefix~` in a chat.postMessage's blocks. */
-export function buttonOf(post: Record<string, unknown>, prefix: string): CardButton {
-  type El = { action_id?: string; value?: string; text?: { text?: string } };
-  const blocks = (post["blocks"] ?? []) as { type: string; elements?: El[] }[];
-  const el = blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : [])).find((e) => e.action_id?.startsWith(`${prefix}~`));
-  if (!el?.action_id || el.value === undefined) throw new Error(`no ${prefix} button on the posted card`);
-  return { actionId: el.action_id, value: el.value, label: el.text?.text ?? prefix, messageTs: String(post["ts"]) };
+/** Varied titles (near-duplicate detection compares them), each carrying its token for the fake to find. */
+const WORDS = ["春节返乡攻略", "年货清单", "城市夜跑", "咖啡地图", "周末露营", "通勤穿搭", "宠物日常", "家常菜谱", "读书打卡", "旧物改造", "骑行路线", "早餐十分钟"];
+export function proposeTitle(n: number, token: string): string {
+  return `${WORDS[n % WORDS.length]} 第${n}期 [bn:${token}]`;
 }

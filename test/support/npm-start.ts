@@ -6,31 +6,46 @@ import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "../..");
 
-/** A running `npm start`: npm's own process, what it printed, when it exited. */
-export interface NpmStart {
-  npm: ChildProcess;
+/** A started process: its handle, what it printed, when it exited. */
+export interface Started {
+  child: ChildProcess;
   output: () => string;
-  /** npm's exit code (null when a signal ended it) and signal. */
+  /** The exit code (null when a signal ended it) and signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `npm start` in the repository with `env`; resolves once the service logs that it is listening. */
-export function npmStart(env: Record<string, string>): Promise<NpmStart> {
-  const npm = spawn("npm", ["start"], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/** Runs `command args` in `cwd`; resolves once the service in it logs that it is listening. */
+export function startUntilListening(command: string, args: string[], opts: { cwd: string; env: Record<string, string> }): Promise<Started> {
+  const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, LOG_LEVEL: "info", ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
+    let listening = false;
+    child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
-      if (out.includes('"msg":"mediaops is listening"')) {
-        npm.stdout!.off("data", onData);
-        npm.stdout!.on("data", (more: Buffer) => (out += more.toString()));
-        resolve({ npm, output: () => out, exited });
+      if (!listening && out.includes('"msg":"mediaops is listening"')) {
+        listening = true;
+        resolve({ child, output: () => out, exited });
       }
-    };
-    npm.stdout!.on("data", onData);
-    npm.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-    void exited.then(({ code, signal }) => reject(new Error(`npm start ended (${code ?? signal}) before the service listened:\n${out}`)));
+    });
+    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+    void exited.then(({ code, signal }) => listening || reject(new Error(`${command} ${args.join(" ")} ended (${code ?? signal}) before the service listened:\n${out}`)));
+  });
+}
+
+/** `npm start` in the repository with `env`, as a user types it. */
+export function npmStart(env: Record<string, string>): Promise<Started> {
+  return startUntilListening("npm", ["start"], { cwd: ROOT, env });
+}
+
+/** `npm run build`; resolves with its output once it succeeded. */
+export function npmRunBuild(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`npm run build failed (${code}):\n${out}`))));
   });
 }
 
