@@ -6,7 +6,8 @@
 // - the review row lock (lockReview in src/app/reviews/review-records.ts), raced from separate threads with
 //   their own connections, since one SQLite connection runs one transaction at a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clickConsoleAction, type ConsoleResult } from "../../src/app/console/console-api.js";
+import { clickConsoleAction, postConsoleMessage, type ConsoleResult } from "../../src/app/console/console-api.js";
+import type { Db } from "../../src/db/client.js";
 import { deliverOutbox } from "../../src/app/outbox/deliver.js";
 import type { ChatChannel } from "../../src/messaging/channel.js";
 import { buttonOf, consoleClient, outcomeOf, type ApiMessage } from "../support/console-client.js";
@@ -75,6 +76,31 @@ describe("five outbox workers that all read the same due message", () => {
     const copies = (await api.read("topics")).messages.filter((m) => m.card?.title.endsWith(title));
     expect(copies).toHaveLength(1);
     expect(await svc.deps.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 2 });
+  });
+});
+
+describe("an outbox worker that runs between a request's commit and the request's own delivery", () => {
+  // The cause of the replicas test's missing card: a replica's worker (or this process's own 5-second tick)
+  // took the freshly committed row, so the card was posted once but the proposer's answer came back without it.
+  it("leaves the row to the request, whose answer shows the card, posted once", async () => {
+    const title = "提交之后被别的发送者抢走";
+    let worker: Promise<unknown> | undefined;
+    const db = (svc.deps.db as unknown as { $extends: (e: unknown) => Db }).$extends({
+      query: {
+        outboxMessage: {
+          findMany: async ({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) => {
+            worker ??= deliverOutbox(svc.deps); // another sender gets there first
+            await worker;
+            return query(args);
+          },
+        },
+      },
+    });
+    const answer = await postConsoleMessage({ ...svc.deps, db }, { channel: "topics", user: "chen.jie", text: `/topic propose ${title} --platform weibo` }, "zh-CN");
+    expect(worker, "the other sender ran").toBeDefined();
+    expect(answer.status).toBe(200);
+    expect("messages" in answer ? answer.messages.filter((m) => m.card?.title.endsWith(title)) : []).toHaveLength(1);
+    expect((await api.read("topics")).messages.filter((m) => m.card?.title.endsWith(title))).toHaveLength(1);
   });
 });
 

@@ -10,6 +10,14 @@ export interface OutboundCard<K extends TemplateId = TemplateId> {
   model: ModelOf<K>;
 }
 
+/**
+ * How long a new row is left to the request that wrote it before the background worker (on any replica) may
+ * take it. The writer delivers its rows itself right after the commit and answers with what it sent; a worker
+ * taking a fresh row first would send it just once too, but the writer's answer would lack it (the console's
+ * reply without its card). The worker remains the safety net: after a crash the row goes out this much later.
+ */
+export const WRITER_FIRST_MS = 15_000;
+
 async function write(
   tx: Tx | Db,
   scope: RequestScope,
@@ -25,7 +33,7 @@ async function write(
       locale: row.locale ?? null,
       template: row.card.template,
       modelJson: JSON.stringify(row.card.model),
-      nextAttemptAt: scope.now,
+      nextAttemptAt: new Date(scope.now.getTime() + WRITER_FIRST_MS),
       createdAt: scope.now,
     },
     select: { id: true },
