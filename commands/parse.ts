@@ -46,9 +46,9 @@ export function parseCommand(text: string): ParsedCommand {
   return { id: spec.id, args: parseArgs(spec, afterWords, body) } as ParsedCommand;
 }
 
-/** The subcommands under a root, for "did you mean" lists. */
+/** The subcommands under a root as typed ("/topic propose, /topic list"), for "did you mean" lists. */
 export function subcommandsOf(root: string): string {
-  return [...new Set(ALL_COMMANDS.filter((c) => c.words[0] === root && c.words[1]).map((c) => c.words[1]))].join(", ");
+  return [...new Set(ALL_COMMANDS.filter((c) => c.words[0] === root && c.words[1]).map((c) => `/${root} ${c.words[1]}`))].join(", ");
 }
 
 function stripWords(text: string, count: number): string {
@@ -82,6 +82,6 @@ function parseArgs(spec: CommandSpec, text: string, body?: string): unknown {
   const arg = String(issue.path[0] ?? "");
   if (issue.code === "invalid_type" && raw[arg] === undefined) throw new AppError("command.missing_arg", { arg, usage: spec.usage });
   const params = (issue as { params?: Record<string, string | number> }).params ?? {};
-  if (/^[a-z]+\.[a-z_]+$/.test(issue.message)) throw new AppError(issue.message, { arg, ...params });
+  if (/^[a-z]+\.[a-z_]+$/.test(issue.message)) throw new AppError(issue.message, { arg, value: raw[arg] ?? "", ...params });
   throw new AppError("command.bad_value", { arg, value: raw[arg] ?? "", usage: spec.usage });
 }

@@ -28,7 +28,8 @@ export interface CommandSpec<A extends z.ZodType = z.ZodType> {
   usage: string;
   summary: Localized;
   help?: Localized;
-  examples: readonly string[];
+  /** Commands as typed; a Localized one where the values differ by language (Chinese names in zh-CN). */
+  examples: readonly (string | Localized)[];
   /**
    * When set, everything after the first line of the message is passed verbatim as the argument `body`
    * (pasted CSV, a long note), untouched by the word splitter.

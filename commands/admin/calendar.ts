@@ -24,11 +24,14 @@ export const calendarSet = defineCommand({
     year: z.string().regex(/^20\d\d$/, { message: "calendar.bad_year" }).transform(Number),
     body: z.string().min(1, { message: "calendar.empty_body" }),
   }),
-  usage: "/mediaops calendar set <year>\\nholiday 2027-01-01 元旦\\nholiday 2027-02-05..2027-02-11 春节\\nworkday 2027-02-14",
+  usage: "/mediaops calendar set <year>",
   summary: { en: "Enter a year's official holidays and make-up workdays", "zh-CN": "录入某年的法定假日和调休上班日" },
   help: {
-    en: "Replaces that year wholesale. After the first line, one entry per line: `holiday <day>[..<day>] [name]` or `workday <day>`.",
-    "zh-CN": "整年替换。第一行之后每行一条：`holiday <日期>[..<日期>] [名称]` 或 `workday <日期>`（也可写“放假”“上班”）。",
+    en: "Replaces that year wholesale. After the first line, one entry per line: holiday <day>[..<day>] [name], or workday <day>.",
+    "zh-CN": "整年替换。第一行之后每行一条：放假 <日期>[..<日期>] [名称]，或 上班 <日期>（调休上班日）。",
   },
-  examples: ["/mediaops calendar set 2027"],
+  examples: [{
+    "zh-CN": "/mediaops calendar set 2027\n放假 2027-01-01 元旦\n放假 2027-02-05..2027-02-11 春节\n上班 2027-02-14",
+    en: "/mediaops calendar set 2027\nholiday 2027-01-01 New Year\nholiday 2027-02-05..2027-02-11 Spring Festival\nworkday 2027-02-14",
+  }],
 });

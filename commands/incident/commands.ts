@@ -1,8 +1,12 @@
 // The /incident commands (应急预案): declare from the risk matrix, run the playbook, review, search the library.
 import { z } from "zod";
+import { aliasParser } from "../../src/domain/aliases.js";
 import { defineCommand } from "../spec.js";
 import { ID_OPTION, ZImpact, ZIncidentId, ZIncidentText, ZLikelihood, ZRiskType } from "./args.js";
 import { INCIDENT_RISK_COMMANDS } from "./risk.js";
+
+/** The statuses a person sets by command, by code or Chinese name. */
+const parseSettableStatus = aliasParser<"stable" | "active">({ stable: ["已稳定", "稳定"], active: ["处置中", "进行中", "恢复处置"] });
 
 const AXES = [
   { name: "likelihood", help: { en: "high, medium or low", "zh-CN": "可能性：高、中、低" } },
@@ -18,7 +22,7 @@ export const incidentDeclare = defineCommand({
   args: z.object({ title: ZIncidentText(100), type: ZRiskType.optional(), likelihood: ZLikelihood.optional(), impact: ZImpact.optional(), playbook: z.string().optional() }),
   usage: "/incident declare <title> --type <risk type> --likelihood <high|medium|low> --impact <minor|moderate|severe>",
   summary: { en: "Declare an incident", "zh-CN": "发起突发事件" },
-  examples: ["/incident declare 微博负面帖发酵 --type 舆情 --likelihood high --impact severe"],
+  examples: [{ "zh-CN": "/incident declare 微博负面帖发酵 --type 舆情 --likelihood 高 --impact 严重", en: "/incident declare Negative Weibo post spreading --type public_opinion --likelihood high --impact severe" }],
 });
 
 /** /incident drill: runs a playbook as a drill, left out of metrics. */
@@ -30,7 +34,7 @@ export const incidentDrill = defineCommand({
   args: z.object({ playbook: z.string(), likelihood: ZLikelihood.optional(), impact: ZImpact.optional() }),
   usage: "/incident drill <playbook> [--likelihood L] [--impact I]",
   summary: { en: "Run a playbook as a drill", "zh-CN": "按预案发起演练" },
-  examples: ["/incident drill public-opinion"],
+  examples: [{ "zh-CN": "/incident drill 舆情", en: "/incident drill public-opinion" }],
 });
 
 /** /incident playbooks: the playbooks in force. */
@@ -51,10 +55,10 @@ export const incidentRole = defineCommand({
   words: ["incident", "role"],
   positionals: [{ name: "role" }, { name: "user" }],
   options: [ID_OPTION],
-  args: z.object({ role: z.string().transform((s) => s.trim().toLowerCase()), user: z.string().transform((s) => s.trim().replace(/^[@＠]/, "")), id: ZIncidentId.optional() }),
+  args: z.object({ role: z.string().transform((s) => s.trim()), user: z.string().transform((s) => s.trim().replace(/^[@＠]/, "")), id: ZIncidentId.optional() }),
   usage: "/incident role <role> @user [--id N]",
   summary: { en: "Hand an incident role to someone", "zh-CN": "指派事件角色" },
-  examples: ["/incident role commander @liu.yang"],
+  examples: [{ "zh-CN": "/incident role 指挥 @liu.yang", en: "/incident role commander @liu.yang" }],
 });
 
 /** /incident done: marks a step done. */
@@ -66,7 +70,8 @@ export const incidentDone = defineCommand({
   args: z.object({ step: z.string().transform((s) => s.trim()), id: ZIncidentId.optional() }),
   usage: "/incident done <step> [--id N]",
   summary: { en: "Mark a playbook step done", "zh-CN": "标记步骤完成" },
-  examples: ["/incident done capture"],
+  help: { en: "A step by its number on the card (or its key).", "zh-CN": "按卡片上的步骤序号填写。" },
+  examples: ["/incident done 2"],
 });
 
 function textCommand(verb: "update" | "note", summary: { en: string; "zh-CN": string }, example: string) {
@@ -93,10 +98,10 @@ export const incidentStatus = defineCommand({
   words: ["incident", "status"],
   positionals: [{ name: "status" }],
   options: [ID_OPTION],
-  args: z.object({ status: z.string().transform((s) => s.trim().toLowerCase()), id: ZIncidentId.optional() }),
+  args: z.object({ status: z.string().transform((s) => parseSettableStatus(s) ?? s.trim().toLowerCase()), id: ZIncidentId.optional() }),
   usage: "/incident status <stable|active> [--id N]",
   summary: { en: "Mark an incident stable or active", "zh-CN": "更新事件状态" },
-  examples: ["/incident status stable"],
+  examples: [{ "zh-CN": "/incident status 已稳定", en: "/incident status stable" }],
 });
 
 /** /incident severity: a new severity from the matrix, or given directly. */
@@ -108,7 +113,7 @@ export const incidentSeverity = defineCommand({
   args: z.object({ severity: z.string().optional(), likelihood: ZLikelihood.optional(), impact: ZImpact.optional(), id: ZIncidentId.optional() }),
   usage: "/incident severity [SEV1-4] [--likelihood L --impact I] [--id N]",
   summary: { en: "Change an incident's severity", "zh-CN": "调整事件级别" },
-  examples: ["/incident severity --likelihood medium --impact moderate", "/incident severity SEV2"],
+  examples: [{ "zh-CN": "/incident severity --likelihood 中 --impact 中等", en: "/incident severity --likelihood medium --impact moderate" }, "/incident severity SEV2"],
 });
 
 /** /incident resolve: closes the incident and drafts its review. */

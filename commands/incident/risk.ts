@@ -1,5 +1,6 @@
 // The /incident threshold commands (风险预警阈值) and the review (复盘) editing commands.
 import { z } from "zod";
+import { aliasParser } from "../../src/domain/aliases.js";
 import { AppError } from "../../src/domain/errors.js";
 import { SIGNALS, parseSignal, parseWindow } from "../../src/domain/incidents/thresholds.js";
 import { defineCommand } from "../spec.js";
@@ -44,13 +45,13 @@ export const incidentThresholdSet = defineCommand({
     { name: "playbook", help: { en: "suggested playbook (default: the risk type's)", "zh-CN": "建议预案（默认按风险类型）" } },
   ],
   args: z.object({ signal: ZSignal, limit: ZLimit, window: ZWindow.optional(), type: ZRiskType.optional(), level: ZSeverity.optional(), owner: ZHandle.optional(), playbook: z.string().optional() }),
-  usage: "/incident threshold set <signal> <limit> [--window 1h] [--type public_opinion] [--level SEV2] [--owner @user] [--playbook public-opinion]",
+  usage: "/incident threshold set <signal> <limit> [--window 1h] [--type <risk type>] [--level SEV2] [--owner @user] [--playbook <playbook>]",
   summary: { en: "Set a risk warning threshold", "zh-CN": "设置风险预警阈值" },
   help: {
     en: "Signals: complaint_breaches (complaint SLA breaches), negative_items (complaints received through ingestion; items carry no sentiment yet), compliance_rejections (reviews rejected or sent back with a reason at a compliance level).",
-    "zh-CN": "信号：complaint_breaches（投诉超时）、negative_items（接入的投诉数；暂无情感字段，按投诉计）、compliance_rejections（合规级审核驳回或退回并填写原因）。",
+    "zh-CN": "信号：投诉超时；投诉量（接入的投诉数，暂无情感字段，按投诉计）；合规驳回（合规级审核驳回或退回并填写原因）。",
   },
-  examples: ["/incident threshold set complaint_breaches 3 --window 1h --type 舆情 --level SEV2 --owner @liu.yang"],
+  examples: [{ "zh-CN": "/incident threshold set 投诉超时 3 --window 1h --type 舆情 --level SEV2 --owner @liu.yang", en: "/incident threshold set complaint_breaches 3 --window 1h --type public_opinion --level SEV2 --owner @liu.yang" }],
 });
 
 /** /incident threshold list. */
@@ -67,6 +68,12 @@ export const incidentThresholdRemove = defineCommand({
 
 /** The review sections a team may write over the draft. */
 export const REVIEW_SECTIONS = ["summary", "impact", "went_well", "went_badly"] as const;
+const parseSection = aliasParser<(typeof REVIEW_SECTIONS)[number]>({
+  summary: ["概述", "摘要", "总结"],
+  impact: ["影响"],
+  went_well: ["做得好的", "做得好", "亮点", "well"],
+  went_badly: ["待改进的", "待改进", "不足", "badly"],
+});
 
 /** /incident review edit <section> <text>. */
 export const incidentReviewEdit = defineCommand({
@@ -76,8 +83,7 @@ export const incidentReviewEdit = defineCommand({
   options: [ID_OPTION],
   args: z.object({
     section: z.string().transform((raw, ctx) => {
-      const s = raw.trim().toLowerCase().replace(/-/g, "_");
-      const found = REVIEW_SECTIONS.find((x) => x === s);
+      const found = parseSection(raw);
       if (!found) {
         ctx.addIssue({ code: "custom", message: "incident.bad_section", params: { value: raw, known: REVIEW_SECTIONS.join(", ") } });
         return z.NEVER;
@@ -87,9 +93,10 @@ export const incidentReviewEdit = defineCommand({
     text: ZIncidentText(2000),
     id: ZIncidentId.optional(),
   }),
-  usage: "/incident review edit <summary|impact|went_well|went_badly> <text> [--id N]",
+  usage: "/incident review edit <section> <text> [--id N]",
   summary: { en: "Edit a section of an incident's review", "zh-CN": "编辑事件复盘" },
-  examples: ["/incident review edit impact 负面帖阅读量 12 万，品牌搜索负面占比升至 30%"],
+  help: { en: "Sections: summary, impact, went_well (what went well), went_badly (what did not).", "zh-CN": "章节：概述、影响、做得好的、待改进的。" },
+  examples: [{ "zh-CN": "/incident review edit 影响 负面帖阅读量 12 万，品牌搜索负面占比升至 30%", en: "/incident review edit impact 120k reads of the negative post; 30% negative brand searches" }],
 });
 
 /** /incident action add <text> @owner [--due D]. */

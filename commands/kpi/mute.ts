@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../spec.js";
 import { ZAnyMetric, ZRecipient } from "./args.js";
 
-const to = { name: "to", help: { en: "channel (default: this channel's, else mine) or me", "zh-CN": "channel 或 me（默认本频道的订阅，否则我的）" } };
+const to = { name: "to", help: { en: "channel (default: this channel's, else mine) or me", "zh-CN": "频道或我（默认本频道的订阅，否则我的）" } };
 
 /** /kpi mute: stop showing a metric's unusual moves in the digest here (the digest's "mute" button does the same). */
 export const kpiMute = defineCommand({
@@ -13,7 +13,7 @@ export const kpiMute = defineCommand({
   args: z.object({ metric: ZAnyMetric, to: ZRecipient.optional() }),
   usage: "/kpi mute <metric> [--to channel|me]",
   summary: { en: "Mute a metric's unusual moves in the digest", "zh-CN": "在数据简报中屏蔽某指标的异常波动" },
-  examples: ["/kpi mute shares", "/kpi mute 分享 --to me"],
+  examples: [{ "zh-CN": "/kpi mute 分享", en: "/kpi mute shares" }, { "zh-CN": "/kpi mute 分享 --to 我", en: "/kpi mute shares --to me" }],
 });
 
 /** /kpi unmute: show a muted metric's unusual moves again. */
@@ -25,5 +25,5 @@ export const kpiUnmute = defineCommand({
   args: z.object({ metric: ZAnyMetric, to: ZRecipient.optional() }),
   usage: "/kpi unmute <metric> [--to channel|me]",
   summary: { en: "Show a muted metric in the digest again", "zh-CN": "在数据简报中恢复显示某指标" },
-  examples: ["/kpi unmute shares"],
+  examples: [{ "zh-CN": "/kpi unmute 分享", en: "/kpi unmute shares" }],
 });

@@ -9,7 +9,7 @@ export const reviewSubmit = defineCommand({
   words: ["review", "submit"],
   positionals: [{ name: "topic" }, { name: "draft" }, { name: "note", rest: true }],
   options: [
-    { name: "flags", help: { en: "urgent and/or sensitive: picks the urgent lane or the sensitive chain", "zh-CN": "urgent（加急）和/或 sensitive（敏感），用于选择加急或敏感审核流程" } },
+    { name: "flags", help: { en: "urgent and/or sensitive: picks the urgent lane or the sensitive chain", "zh-CN": "加急和/或敏感，用于选择加急或敏感审核流程" } },
     { name: "cc", help: { en: "people told of the outcome, e.g. @wang.fang,@emma", "zh-CN": "抄送：审核结果通知的人，例如 @wang.fang,@emma" } },
   ],
   args: z.object({
@@ -25,5 +25,5 @@ export const reviewSubmit = defineCommand({
     en: "Starts the review chain for the topic's draft; the topic moves to in review. After a request for changes, the same command submits the next version. Put a text draft in quotes.",
     "zh-CN": "为选题的稿件启动审核流程，选题进入“审核中”。被要求修改后，用同一命令提交新版本。正文稿件请用引号括起来。",
   },
-  examples: ["/review submit 12 https://docs.example.com/d/42 改了标题", '/review submit 12 "全文……" --flags urgent'],
+  examples: ["/review submit 12 https://docs.example.com/d/42 改了标题", { "zh-CN": '/review submit 12 "全文……" --flags 加急', en: '/review submit 12 "full text…" --flags urgent' }],
 });

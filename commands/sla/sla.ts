@@ -23,7 +23,7 @@ export const slaLog = defineCommand({
   words: ["sla", "log"],
   positionals: [{ name: "platform" }, { name: "link" }, { name: "note", rest: true }],
   options: [
-    { name: "kind", help: { en: `${SLA_KINDS.join(", ")} (default comment)`, "zh-CN": "comment、reply、dm 或 complaint（默认 comment）" } },
+    { name: "kind", help: { en: `${SLA_KINDS.join(", ")} (default comment)`, "zh-CN": "评论、回复、私信或投诉（默认评论）" } },
     { name: "account", help: { en: "the account code when the team has several on that platform", "zh-CN": "该平台有多个账号时填写账号代码" } },
     { name: "author", help: { en: "the user's name", "zh-CN": "用户昵称" } },
   ],
@@ -37,7 +37,7 @@ export const slaLog = defineCommand({
   }),
   usage: "/sla log <platform> <link> [note] [--kind K] [--account A] [--author NAME]",
   summary: { en: "Log a comment or message that needs a reply", "zh-CN": "手动登记一条待回复的留言" },
-  examples: ["/sla log douyin https://www.douyin.com/video/123 用户问发货时间 --kind complaint"],
+  examples: [{ "zh-CN": "/sla log 抖音 https://www.douyin.com/video/123 用户问发货时间 --kind 投诉", en: "/sla log douyin https://www.douyin.com/video/123 asks when it ships --kind complaint" }],
 });
 
 /** /sla mine: my open items. */
@@ -74,13 +74,13 @@ export const slaImport = defineCommand({
   id: "sla.import", words: ["sla", "import"], positionals: [], options: [],
   args: z.object({ body: z.string().optional() }),
   acceptsBody: true,
-  usage: "/sla import  (then the CSV on the next lines, or upload the file)",
+  usage: "/sla import",
   summary: { en: "Import comments from a platform's CSV export", "zh-CN": "从平台导出的 CSV 导入待回复留言" },
   help: {
-    en: "Columns (header line, English or Chinese): platform, account, kind, externalId, author, text, link, createdAt. Each row is reported: accepted, already known, or rejected with its line and reason.",
-    "zh-CN": "表头（中英文均可）：平台、账号、类型、编号、用户、内容、链接、时间。逐行报告：已接受、已存在，或被拒绝（附行号和原因）。",
+    en: "Paste the CSV on the lines after the command, or upload the file with the paperclip next to the input box. Columns (header line, English or Chinese): platform, account, kind, externalId, author, text, link, createdAt. Each row is reported: accepted, already known, or rejected with its line and reason.",
+    "zh-CN": "在命令后的各行粘贴 CSV，或用输入框旁的附件按钮上传文件。表头（中英文均可）：平台、账号、类型、编号、用户、内容、链接、时间。逐行报告：已接受、已存在，或被拒绝（附行号和原因）。",
   },
-  examples: ["/sla import\nplatform,account,kind,externalId,author,text,createdAt\n抖音,brand-douyin,评论,c-1,小林,什么时候发货？,2026-11-26 09:30"],
+  examples: [{ "zh-CN": "/sla import\n平台,账号,类型,编号,用户,内容,时间\n抖音,品牌抖音号,评论,1001,小林,什么时候发货？,2026-11-26 09:30", en: "/sla import\nplatform,account,kind,externalId,author,text,createdAt\ndouyin,brand-douyin,comment,c-1,Lin,When does it ship?,2026-11-26 09:30" }],
 });
 
 /** "any" (or * / 全部) for a policy field that matches everything. */
@@ -92,6 +92,9 @@ export const slaPolicyList = defineCommand({
   usage: "/sla policy list", summary: { en: "List the SLA policies", "zh-CN": "查看响应时限规则" }, examples: ["/sla policy list"],
 });
 
+/** Who a breach step goes to, by code or Chinese name. */
+const CHAIN_ROLE: Record<string, SlaRole> = { owner: "owner", lead: "lead", manager: "manager", 负责人: "owner", 组长: "lead", 经理: "manager", 主管: "manager" };
+
 /** /sla policy set <platform> <kind> <hours>h [--account A] [--warn 50,80] [--chain owner,lead,manager]. */
 export const slaPolicySet = defineCommand({
   id: "sla.policy_set",
@@ -100,7 +103,7 @@ export const slaPolicySet = defineCommand({
   options: [
     { name: "account", help: { en: "only this account of the platform", "zh-CN": "仅适用于该平台的这个账号" } },
     { name: "warn", help: { en: "reminders at these percentages of the target, e.g. 50,80", "zh-CN": "在时限的这些百分比处提醒，如 50,80" } },
-    { name: "chain", help: { en: "who is told after a breach, in order, e.g. owner,lead,manager@4h (each step N working hours after the deadline; default 0, then 4h apart)", "zh-CN": "超时后依次通知谁，如 owner,lead,manager@4h（每级在超时后 N 个工作小时；默认第一级立即，之后每级间隔 4 小时）" } },
+    { name: "chain", help: { en: "who is told after a breach, in order, e.g. owner,lead,manager@4h (each step N working hours after the deadline; default 0, then 4h apart)", "zh-CN": "超时后依次通知谁，如 负责人,组长,经理@4h（每级在超时后 N 个工作小时；默认第一级立即，之后每级间隔 4 小时）" } },
   ],
   args: z.object({
     platform: z.string().transform((raw) => (isAny(raw) ? undefined : ZSlaPlatform.parse(raw))),
@@ -122,12 +125,12 @@ export const slaPolicySet = defineCommand({
       if (raw === undefined) return undefined;
       const steps: { to: SlaRole; afterMinutes: number }[] = [];
       for (const part of raw.split(/[,，>→]/).map((s) => s.trim()).filter(Boolean)) {
-        const m = /^(owner|lead|manager)(?:@(\d{1,3}(?:\.\d)?)h)?$/i.exec(part);
+        const m = /^(owner|lead|manager|负责人|组长|经理|主管)(?:@(\d{1,3}(?:\.\d)?)h)?$/i.exec(part);
         if (!m) throw new AppError("sla.bad_chain", { value: raw });
         const prev = steps.at(-1)?.afterMinutes;
         const after = m[2] !== undefined ? Math.round(Number(m[2]) * 60) : prev === undefined ? 0 : prev + 240;
         if ((prev !== undefined && after < prev) || after > 10_000) throw new AppError("sla.bad_chain", { value: raw });
-        steps.push({ to: m[1]!.toLowerCase() as SlaRole, afterMinutes: after });
+        steps.push({ to: CHAIN_ROLE[m[1]!.toLowerCase()]!, afterMinutes: after });
       }
       if (steps.length === 0 || steps.length > 5) throw new AppError("sla.bad_chain", { value: raw });
       return steps;
@@ -135,7 +138,10 @@ export const slaPolicySet = defineCommand({
   }),
   usage: "/sla policy set <platform|any> <kind|any> <hours>h [--account A] [--warn 50,80] [--chain owner,lead,manager]",
   summary: { en: "Add or change an SLA policy (admins)", "zh-CN": "新增或修改响应时限规则（管理员）" },
-  examples: ["/sla policy set douyin complaint 2h --warn 50,80 --chain owner,lead,manager@4h", "/sla policy set wechat_oa dm 4h --account gh_demo_oa"],
+  examples: [
+    { "zh-CN": "/sla policy set 抖音 投诉 2h --warn 50,80 --chain 负责人,组长,经理@4h", en: "/sla policy set douyin complaint 2h --warn 50,80 --chain owner,lead,manager@4h" },
+    { "zh-CN": "/sla policy set 公众号 私信 4h --account gh_1a2b3c4d", en: "/sla policy set wechat_oa dm 4h --account gh_demo_oa" },
+  ],
 });
 
 /** /sla account set <platform> <account> @owner [--lead @u] [--manager @u] [--name N]. */
@@ -158,5 +164,5 @@ export const slaAccountSet = defineCommand({
   }),
   usage: "/sla account set <platform> <account> @owner [--lead @user] [--manager @user] [--name NAME]",
   summary: { en: "Set up an account's SLA owner, lead and manager (admins)", "zh-CN": "设置账号的负责人、组长和经理（管理员）" },
-  examples: ["/sla account set douyin brand-douyin @chen.jie --lead @liu.yang --manager @wang.fang --name 品牌抖音号"],
+  examples: [{ "zh-CN": "/sla account set 抖音 88886666 @chen.jie --lead @liu.yang --manager @wang.fang --name 品牌抖音号", en: "/sla account set douyin brand-douyin @chen.jie --lead @liu.yang --manager @wang.fang --name 品牌抖音号" }],
 });

@@ -18,5 +18,5 @@ export const topicCalendar = defineCommand({
   }),
   usage: "/topic calendar [week|month] [--from D]",
   summary: { en: "Content calendar for the week or month ahead", "zh-CN": "未来一周或一个月的内容日历" },
-  examples: ["/topic calendar", "/topic calendar month"],
+  examples: ["/topic calendar", { "zh-CN": "/topic calendar 月", en: "/topic calendar month" }],
 });

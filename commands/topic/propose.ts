@@ -27,7 +27,7 @@ export const topicPropose = defineCommand({
   usage: "/topic propose <title> [--theme T] [--platform P,...] [--format F] [--date D] [--angle A] [--refs R]",
   summary: { en: "Propose a content topic", "zh-CN": "提交一个选题" },
   examples: [
-    "/topic propose 春节返乡攻略 --theme tips --platform douyin,xiaohongshu --format short_video --date 2027-01-20",
-    "/topic propose How our users cut energy bills --theme story --platform wechat_oa --format article",
+    { "zh-CN": "/topic propose 春节返乡攻略 --theme 生活技巧 --platform 抖音,小红书 --format 短视频 --date 2027-01-20", en: "/topic propose 春节返乡攻略 --theme tips --platform douyin,xiaohongshu --format short_video --date 2027-01-20" },
+    { "zh-CN": "/topic propose 用户故事：一位护士的夜班 --theme 用户故事 --platform 公众号 --format 图文", en: "/topic propose How our users cut energy bills --theme story --platform wechat_oa --format article" },
   ],
 });

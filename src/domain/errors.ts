@@ -1,6 +1,8 @@
 // Refusals the domain and use cases can give. Each code has a zh-CN and an en message in
 // templates/strings; the edge (console, Slack, Feishu, WeCom) shows that message to the person who acted.
 
+import type { Localized } from "./locale.js";
+
 /** Parameters interpolated into the user-facing message for an error code. */
 export type ErrorParams = Record<string, string | number>;
 
@@ -12,6 +14,8 @@ export class AppError extends Error {
   constructor(
     public readonly code: string,
     public readonly params: ErrorParams = {},
+    /** Parameters already worded in both languages (a playbook's role names): each reader gets theirs. */
+    public readonly localized: Record<string, Localized> = {},
   ) {
     super(`${code} ${JSON.stringify(params)}`);
     this.name = "AppError";

@@ -4,6 +4,7 @@ import type { Locale } from "../../src/domain/locale.js";
 import type { Card } from "../../src/messaging/card.js";
 import { COMMAND_RULES } from "../../src/domain/permission-table.js";
 import { permissionRows, whoMay } from "../strings/permissions.js";
+import { localUsage } from "../strings/usage.js";
 
 const COPY = {
   en: { title: "What I can do", detail: "Command", options: "Options", examples: "Examples", who: "Who can run it", table: "Who may do what", more: "Type /help <command> for details, e.g. /help topic propose; /help permissions shows who may use each command and button." },
@@ -31,12 +32,13 @@ export function helpCard(m: { ids: readonly string[]; detail: boolean; permissio
       `${c.options}: ${s.options.length === 0 ? "—" : ""}`,
       ...s.options.map((o) => `  --${o.name}: ${o.help[locale]}`),
       `${c.examples}:`,
-      ...s.examples.map((e) => `  ${e}`),
+      ...s.examples.map((e) => `  ${typeof e === "string" ? e : e[locale]}`),
       `${c.who}: ${who}`,
     ].filter((l): l is string => Boolean(l));
-    return { title: s.usage, tone: "info", blocks: [{ type: "list", items: lines }], fallbackText: [s.usage, ...lines].join("\n") };
+    const usage = localUsage(s.usage, locale);
+    return { title: usage, tone: "info", blocks: [{ type: "list", items: lines }], fallbackText: [usage, ...lines].join("\n") };
   }
-  const lines = specs.map((s) => `${s.usage} — ${s.summary[locale]}`);
+  const lines = specs.map((s) => `${localUsage(s.usage, locale).split("\n")[0]} — ${s.summary[locale]}`);
   // One feature's commands ("/help kpi"): its notes on how it decides things follow the list.
   const roots = new Set(specs.map((s) => s.words[0]!));
   const notes = roots.size === 1 ? (HELP_NOTES[[...roots][0]!] ?? []).map((n) => n[locale]) : [];

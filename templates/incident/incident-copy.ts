@@ -27,10 +27,43 @@ export const CORE_ROLE_NAMES: Names<CoreRole> = {
 export const LIKELIHOOD_NAMES: Names<Likelihood> = { en: { high: "high", medium: "medium", low: "low" }, "zh-CN": { high: "高", medium: "中", low: "低" } };
 export const IMPACT_NAMES: Names<Impact> = { en: { minor: "minor", moderate: "moderate", severe: "severe" }, "zh-CN": { minor: "轻微", moderate: "中等", severe: "严重" } };
 
+/** Timeline event kinds (what happened). */
+export const EVENT_NAMES: Record<Locale, Record<string, string>> = {
+  en: {
+    declared: "declared", drill: "drill started", status: "status", severity: "severity", role: "role", step_done: "step done", update: "update",
+    note: "note", resolved: "resolved", reopened: "reopened", step_nudged: "step reminder", role_reminded: "role reminder",
+    update_reminded: "update reminder", review_edited: "review edited", action_added: "action item added", action_done: "action item done",
+    action_nudged: "action item reminder",
+  },
+  "zh-CN": {
+    declared: "发起事件", drill: "发起演练", status: "状态变更", severity: "级别调整", role: "角色", step_done: "完成步骤", update: "进展通报",
+    note: "备注", resolved: "解决", reopened: "重新打开", step_nudged: "步骤催办", role_reminded: "角色提醒",
+    update_reminded: "通报提醒", review_edited: "编辑复盘", action_added: "添加行动项", action_done: "完成行动项",
+    action_nudged: "行动项催办",
+  },
+};
+
+/** The review's sections people may rewrite. */
+export const REVIEW_SECTION_NAMES: Names<"summary" | "impact" | "wentWell" | "wentBadly"> = {
+  en: { summary: "summary", impact: "impact", wentWell: "what went well", wentBadly: "what did not" },
+  "zh-CN": { summary: "概述", impact: "影响", wentWell: "做得好的", wentBadly: "待改进的" },
+};
+
+/** Action item states. */
+export const ACTION_STATUS_NAMES: Record<Locale, Record<string, string>> = {
+  en: { open: "open", done: "done" },
+  "zh-CN": { open: "待完成", done: "已完成" },
+};
+
 /** A role's name: a core role by its table, a playbook role by the name its playbook gives. */
 export function roleName(locale: Locale, role: string, playbookName: Localized | null): string {
   if (playbookName) return playbookName[locale];
   return (CORE_ROLE_NAMES[locale] as Record<string, string>)[role] ?? role;
+}
+
+/** The start of a long text, for a button label. */
+function short(text: string): string {
+  return [...text].length > 12 ? `${[...text].slice(0, 12).join("")}…` : text;
 }
 
 /** Sentences and labels of the incident cards. */
@@ -41,7 +74,8 @@ export const incidentCopy = {
     risk: "Risk type", severity: "Severity", status: "Status", playbook: "Playbook", declared: "Declared",
     roles: "Roles", nextSteps: "Next steps", steps: "Steps done", nextUpdate: "Next update due",
     unclaimed: "unclaimed", required: "required", overdue: "overdue", due: "due", none: "none",
-    claim: (role: string) => `Claim ${role}`, done: "Done", postUpdate: "Post update", changeSeverity: "Change severity", resolve: "Resolve",
+    claim: (role: string) => `Claim ${role}`, done: "Done",
+    doneStep: (n: number | undefined, text: string) => (n ? `Done: step ${n}` : `Done: ${short(text)}`), postUpdate: "Post update", changeSeverity: "Change severity", resolve: "Resolve",
     updatePrompt: "What is the status? (sent to the incident and stakeholders' channels)",
     severityPrompt: "New likelihood and impact, e.g. \"medium moderate\", or a severity such as SEV2",
     resolvePrompt: "Blocking steps are still open. Why resolve anyway? (recorded)",
@@ -57,7 +91,8 @@ export const incidentCopy = {
     risk: "风险类型", severity: "级别", status: "状态", playbook: "预案", declared: "发起",
     roles: "角色", nextSteps: "待办步骤", steps: "已完成步骤", nextUpdate: "下次通报",
     unclaimed: "待认领", required: "必需", overdue: "已超时", due: "截止", none: "无",
-    claim: (role: string) => `认领${role}`, done: "完成", postUpdate: "发布通报", changeSeverity: "调整级别", resolve: "解决",
+    claim: (role: string) => `认领${role}`, done: "完成",
+    doneStep: (n: number | undefined, text: string) => (n ? `完成第 ${n} 步` : `完成：${short(text)}`), postUpdate: "发布通报", changeSeverity: "调整级别", resolve: "解决",
     updatePrompt: "当前进展如何？（将发送到事件频道和相关方频道）",
     severityPrompt: "新的可能性和影响，如“中 中等”，或直接填写级别如 SEV2",
     resolvePrompt: "仍有阻塞步骤未完成，为什么仍要解决？（将记录在案）",

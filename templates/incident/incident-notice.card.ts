@@ -1,9 +1,10 @@
 // Short incident messages (updates, reminders, confirmations), worded at delivery in the reader's language.
 import type { Locale } from "../../src/domain/locale.js";
 import type { Card, CardBlock } from "../../src/messaging/card.js";
-import { incidentCopy, roleName } from "./incident-copy.js";
+import { INCIDENT_STATUS_NAMES, REVIEW_SECTION_NAMES, incidentCopy, roleName } from "./incident-copy.js";
 import type { IncidentNotice } from "./incident-view.js";
 import { matrixLines } from "./matrix-lines.js";
+import { localUsage } from "../strings/usage.js";
 
 type Parts = { title: string; lines: string[]; tone: Card["tone"]; blocks?: CardBlock[] };
 
@@ -20,8 +21,10 @@ function words(n: IncidentNotice, l: Locale): Parts {
       return { title: en ? `Status update · ${tag(n, l)} · ${n.severity}` : `进展通报 · ${tag(n, l)} · ${n.severity}`, lines: [n.text, `${n.by} · ${n.at}`], tone: "info" };
     case "step_overdue":
       return { title: en ? `Overdue step · ${tag(n, l)}` : `步骤已超时 · ${tag(n, l)}`, lines: [en ? `"${n.step.en}" is ${n.minutes} min overdue. Mark it done on the incident card when it is.` : `“${n.step["zh-CN"]}”已超时 ${n.minutes} 分钟，完成后请在事件卡片上点“完成”。`], tone: "warning" };
-    case "role_unclaimed":
-      return { title: en ? `Role unclaimed · ${tag(n, l)}` : `角色无人认领 · ${tag(n, l)}`, lines: [en ? `Nobody has claimed ${roleName(l, n.role, n.roleName)} for ${n.minutes} min. Claim it on the card or hand it over with /incident role ${n.role} @someone.` : `${roleName(l, n.role, n.roleName)} 已 ${n.minutes} 分钟无人认领。请在卡片上认领，或用 /incident role ${n.role} @成员 指派。`], tone: "warning" };
+    case "role_unclaimed": {
+      const name = roleName(l, n.role, n.roleName);
+      return { title: en ? `Role unclaimed · ${tag(n, l)}` : `角色无人认领 · ${tag(n, l)}`, lines: [en ? `Nobody has claimed ${name} for ${n.minutes} min. Claim it on the card or hand it over with /incident role ${n.role} @someone.` : `${name} 已 ${n.minutes} 分钟无人认领。请在卡片上认领，或用 /incident role ${/\s/.test(name) ? n.role : name} @成员 指派。`], tone: "warning" };
+    }
     case "update_due":
       return { title: en ? `Status update due · ${tag(n, l)}` : `该发布进展通报了 · ${tag(n, l)}`, lines: [en ? `At ${n.severity} the team expects an update every ${n.cadence} min. Post one with /incident update <text>.` : `${n.severity} 事件每 ${n.cadence} 分钟需通报一次进展，请用 /incident update <内容> 发布。`], tone: "warning" };
     case "action_overdue":
@@ -30,8 +33,10 @@ function words(n: IncidentNotice, l: Locale): Parts {
         lines: [en ? `#${n.item} "${typeof n.text === "string" ? n.text : n.text.en}" was due ${n.due} (${n.days} d ago). When it is done: /incident action done ${n.item}.` : `#${n.item}“${typeof n.text === "string" ? n.text : n.text["zh-CN"]}”截止于 ${n.due}（已逾期 ${n.days} 天）。完成后请用 /incident action done ${n.item}。`],
         tone: "warning",
       };
-    case "done":
-      return { title: doneTitle(n, l), lines: n.detail ? [n.detail] : [], tone: "success" };
+    case "done": {
+      const line = doneLine(n, l);
+      return { title: doneTitle(n, l), lines: line ? [line] : [], tone: "success" };
+    }
     case "blocking_open":
       return {
         title: en ? `Incident #${n.id} still has blocking steps open` : `事件 #${n.id} 仍有阻塞步骤未完成`,
@@ -46,8 +51,20 @@ function words(n: IncidentNotice, l: Locale): Parts {
         tone: n.errors.length > 0 ? "warning" : "success",
       };
     case "matrix":
-      return { title: incidentCopy[l].matrix, lines: [...matrixLines(n.matrix, l), n.usage], tone: "info" };
+      return { title: incidentCopy[l].matrix, lines: [...matrixLines(n.matrix, l), localUsage(n.usage, l)], tone: "info" };
   }
+}
+
+/** The confirmation's one line: its facts in the reader's words, else the free text it carries. */
+function doneLine(n: Extract<IncidentNotice, { kind: "done" }>, l: Locale): string {
+  const f = n.facts;
+  if (!f) return n.detail;
+  if (f.role) return `${roleName(l, f.role.code, f.role.name)}${l === "en" ? ": " : "："}${f.holder ?? ""}`;
+  if (f.step) return f.step[l];
+  if (f.status) return `${INCIDENT_STATUS_NAMES[l][f.status.from]} → ${INCIDENT_STATUS_NAMES[l][f.status.to]}`;
+  if (f.severity) return `${f.severity.from} → ${f.severity.to}`;
+  if (f.section) return REVIEW_SECTION_NAMES[l][f.section];
+  return n.detail;
 }
 
 function doneTitle(n: Extract<IncidentNotice, { kind: "done" }>, l: Locale): string {

@@ -19,6 +19,8 @@ export interface IncidentRoleView {
 /** An open step on the card. */
 export interface IncidentStepView {
   key: string;
+  /** Its number in the playbook (1-based): what people type (/incident done 2) and see. Absent on old cards. */
+  n?: number;
   text: Localized;
   role: string;
   due: string;
@@ -59,11 +61,58 @@ export type IncidentNotice =
   | { kind: "step_overdue"; id: number; title: string; isDrill: boolean; step: Localized; minutes: number }
   | { kind: "role_unclaimed"; id: number; title: string; isDrill: boolean; role: string; roleName: Localized | null; minutes: number }
   | { kind: "update_due"; id: number; title: string; isDrill: boolean; severity: Severity; cadence: number }
-  | { kind: "done"; id: number; what: "claimed" | "handed" | "step" | "note" | "status" | "severity" | "resolved" | "reopened" | "update" | "review_edited" | "action_added" | "action_done"; detail: string }
+  | { kind: "done"; id: number; what: "claimed" | "handed" | "step" | "note" | "status" | "severity" | "resolved" | "reopened" | "update" | "review_edited" | "action_added" | "action_done"; detail: string; facts?: DoneFacts }
   | { kind: "action_overdue"; id: number; title: string; isDrill: boolean; item: number; text: Localized | string; due: string; days: number }
   | { kind: "blocking_open"; id: number; steps: Localized[]; resolveButton: string }
   | { kind: "reloaded"; loaded: string[]; errors: string[] }
   | { kind: "matrix"; matrix: MatrixRow[]; usage: string };
+
+/** What a confirmation is about, named by the template in the reader's language (free text stays in `detail`). */
+export interface DoneFacts {
+  role?: RoleRef;
+  holder?: string;
+  step?: Localized;
+  status?: { from: IncidentStatus; to: IncidentStatus };
+  severity?: { from: Severity; to: Severity };
+  section?: ReviewSection;
+}
+
+/** A role as people read it: a core role by its code (named by the template), a playbook role by its own names. */
+export interface RoleRef {
+  code: string;
+  name: Localized | null;
+}
+
+/** The sections of a review a person may rewrite. */
+export type ReviewSection = "summary" | "impact" | "wentWell" | "wentBadly";
+
+/** One timeline line: when, who, what kind, and its facts (worded by the template) or free text. */
+export interface TimelineEntry {
+  at: string;
+  who: string | null;
+  kind: string;
+  /** Free text a person wrote (an update, a note); empty otherwise. */
+  text: string;
+  facts?: TimelineFacts;
+}
+
+/** The facts of a timeline event, each named in the reader's language. */
+export interface TimelineFacts {
+  severity?: Severity;
+  riskType?: RiskType;
+  playbook?: Localized;
+  status?: { from: IncidentStatus; to: IncidentStatus };
+  severityChange?: { from: Severity; to: Severity };
+  role?: RoleRef;
+  step?: Localized;
+  /** The person a role went to, or who was reminded. */
+  person?: string;
+  late?: boolean;
+  override?: string;
+  section?: ReviewSection;
+  item?: number;
+  drill?: boolean;
+}
 
 /** One playbook in the list. */
 export interface PlaybookListItem {
@@ -87,9 +136,11 @@ export interface IncidentReviewView {
   resolvedAt: string;
   durationMinutes: number;
   edits: { summary?: string; impact?: string; wentWell?: string; wentBadly?: string };
-  timeline: { at: string; who: string | null; kind: string; text: string }[];
+  timeline: TimelineEntry[];
   wentWell: Finding[];
   wentBadly: Finding[];
+  /** Names of the step keys and role codes the findings mention. Absent on reviews stored before names. */
+  names?: { steps: Record<string, Localized>; roles: Record<string, RoleRef> };
   actionItems: { id: number; text: Localized | string; owner: string | null; status: string; due?: string | null; overdue?: boolean }[];
   drillScore: { score: number; stepsOnTime: number; stepsTotal: number; rolesClaimed: number; rolesRequired: number; updatesSent: number; updatesExpected: number } | null;
 }
@@ -117,6 +168,8 @@ export interface ThresholdItem {
   severity: Severity;
   owner: string;
   playbook: string | null;
+  /** The playbook's names (absent on lists stored before names). */
+  playbookName?: Localized | null;
   /** Where the signal stands now, and whether it is above the limit (warned, not yet re-armed). */
   current: number;
   above: boolean;

@@ -35,14 +35,14 @@ export function incidentCard(v: IncidentView, locale: Locale): Card {
     blocks.push({ type: "text", text: c.nextSteps });
     blocks.push({
       type: "list",
-      items: v.nextSteps.map((s) => `[${s.key}] ${s.text[locale]} · ${roleName(locale, s.role, v.roles.find((r) => r.role === s.role)?.name ?? null)}${s.owner ? ` (${s.owner})` : ""} · ${s.overdue ? c.overdue : c.due} ${s.due}`),
+      items: v.nextSteps.map((s) => `${s.n ?? "·"}. ${s.text[locale]} · ${roleName(locale, s.role, v.roles.find((r) => r.role === s.role)?.name ?? null)}${s.owner ? ` (${s.owner})` : ""} · ${s.overdue ? c.overdue : c.due} ${s.due}`),
     });
   }
   if (v.contacts.length > 0) blocks.push({ type: "context", text: `${c.contacts}: ${v.contacts.map((x) => `${x.name[locale]} ${x.detail}`).join(" | ")}` });
   if (v.buttons) {
     const buttons: CardButton[] = [
       ...v.roles.filter((r) => r.claimButton).map((r) => ({ actionId: "incident.claim", label: c.claim(roleName(locale, r.role, r.name)), value: r.claimButton! })),
-      ...v.nextSteps.filter((s) => s.doneButton).map((s) => ({ actionId: "incident.done", label: `${c.done} ${s.key}`, value: s.doneButton! })),
+      ...v.nextSteps.filter((s) => s.doneButton).map((s) => ({ actionId: "incident.done", label: c.doneStep(s.n, s.text[locale]), value: s.doneButton! })),
       { actionId: "incident.update", label: c.postUpdate, value: v.buttons.update, reasonPrompt: c.updatePrompt },
       { actionId: "incident.severity", label: c.changeSeverity, value: v.buttons.severity, reasonPrompt: c.severityPrompt },
       { actionId: "incident.resolve", label: c.resolve, value: v.buttons.resolve, style: "primary" },

@@ -33,7 +33,7 @@ export function riskWarningCard(v: RiskWarningView, locale: Locale): Card {
   const fields: CardField[] = [
     { label: en ? "Risk type" : "风险类型", value: RISK_NAMES[locale][v.riskType] },
     { label: en ? "Level" : "级别", value: v.severity },
-    { label: en ? "Suggested playbook" : "建议预案", value: v.playbook ? `${v.playbook.name[locale]} (${v.playbook.id})` : en ? "the risk type's own" : "按风险类型" },
+    { label: en ? "Suggested playbook" : "建议预案", value: v.playbook ? (en ? `${v.playbook.name.en} (${v.playbook.id})` : v.playbook.name["zh-CN"]) : en ? "the risk type's own" : "按风险类型" },
     { label: en ? "Crossed at" : "触发时间", value: v.crossedAt },
   ];
   const impact = `${en ? "Likely impact" : "可能影响"}: ${IMPACT[locale][v.signal]}`;
@@ -57,7 +57,7 @@ export function thresholdsCard(v: ThresholdsView, locale: Locale): Card {
     const now = en ? `now ${t.current}${t.above ? ", warned" : ""}` : `当前 ${t.current}${t.above ? "，已预警" : ""}`;
     return en
       ? `#${t.id} ${SIGNAL_NAMES.en[t.signal]} ≥ ${t.limit} in ${t.window} → ${RISK_NAMES.en[t.riskType]} ${t.severity} · ${t.playbook ?? "-"} · owner ${t.owner} · ${now}`
-      : `#${t.id} ${t.window} 内${SIGNAL_NAMES["zh-CN"][t.signal]} ≥ ${t.limit} → ${RISK_NAMES["zh-CN"][t.riskType]} ${t.severity} · ${t.playbook ?? "-"} · 接收人 ${t.owner} · ${now}`;
+      : `#${t.id} ${t.window} 内${SIGNAL_NAMES["zh-CN"][t.signal]} ≥ ${t.limit} → ${RISK_NAMES["zh-CN"][t.riskType]} ${t.severity} · ${t.playbookName?.["zh-CN"] ?? (t.playbook ? "预案已停用" : "按风险类型选预案")} · 接收人 ${t.owner} · ${now}`;
   });
   const list = items.length > 0 ? items : [en ? "No thresholds. Set one with /incident threshold set <signal> <limit>." : "暂无阈值。用 /incident threshold set <信号> <阈值> 设置。"];
   return { title, tone: v.changed ? "success" : "info", blocks: [{ type: "list", items: list }], fallbackText: [title, ...list].join("\n") };

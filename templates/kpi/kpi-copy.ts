@@ -76,7 +76,7 @@ export const kpiCopy = {
     title: (team: string, day: string) => `每日数据简报 · ${team} · ${day}`,
     preview: "预览（仅你可见）",
     headline: "目标进度",
-    noTargets: "还没有设定目标。可用 /kpi target followers +30% by 2027-05-31 设定。",
+    noTargets: "还没有设定目标。可用 /kpi target 粉丝总数 +30% 截止 2027-05-31 设定。",
     status: { reached: "已达成", ahead: "超前", on_pace: "符合进度", behind: "落后", no_data: "无数据" } as Record<string, string>,
     goalLine: (name: string, status: string, gap: string, actual: string, expected: string, projected: string | null, goal: string, end: string) =>
       `${name}：${status}${gap}。当前 ${actual}，今天应达 ${expected}；${projected ? `预计到期 ${projected}` : "暂无预测"}，目标 ${end} 前达到 ${goal}`,

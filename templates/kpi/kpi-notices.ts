@@ -10,12 +10,20 @@ import { formatValue } from "./format.js";
 import { kpiCopy, metricName } from "./kpi-copy.js";
 
 /** "/kpi record" done. */
-export function recordedNotice(l: Locale, m: { platform: string; account: string; metric: string; day: string; value: number; old: number | null }): NoticeView {
-  const p = nameOf(PLATFORM_NAMES, l, m.platform);
+export function recordedNotice(l: Locale, m: { platform: string; account: string; metric: string; day: string; value: number; old: number | null; dayGiven?: boolean }): NoticeView {
+  const p = platformAccount(l, m.platform, m.account);
   const v = formatValue(m.metric, m.value, l);
   const old = m.old === null ? null : formatValue(m.metric, m.old, l);
-  if (l === "en") return { title: `Recorded: ${p}/${m.account} ${metricName(l, m.metric)} ${m.day} = ${v}`, lines: old !== null ? [`Replaced ${old}; the old value is kept in the history.`] : [], tone: "success" };
-  return { title: `已记录：${p}/${m.account} ${metricName(l, m.metric)} ${m.day} = ${v}`, lines: old !== null ? [`已替换原值 ${old}，原值保留在历史记录中。`] : [], tone: "success" };
+  // Without a day the value is stored for yesterday: say so, so nobody records today's figure by mistake.
+  const which = m.dayGiven === false ? [l === "en" ? `No day given: stored for yesterday, ${m.day}. Add the day to record another one.` : `未写日期，已按昨天（${m.day}）记录。记录其他日期请在数值后写上日期。`] : [];
+  if (l === "en") return { title: `Recorded: ${p} ${metricName(l, m.metric)} ${m.day} = ${v}`, lines: [...which, ...(old !== null ? [`Replaced ${old}; the old value is kept in the history.`] : [])], tone: "success" };
+  return { title: `已记录：${p} ${metricName(l, m.metric)} ${m.day} = ${v}`, lines: [...which, ...(old !== null ? [`已替换原值 ${old}，原值保留在历史记录中。`] : [])], tone: "success" };
+}
+
+/** "抖音" for the platform's main account, "抖音/brand-2" for another. */
+function platformAccount(l: Locale, platform: string, account: string): string {
+  const p = nameOf(PLATFORM_NAMES, l, platform);
+  return account === "main" ? p : `${p}/${account}`;
 }
 
 /** "/kpi target" done. */
@@ -133,7 +141,7 @@ export function importedRowLine(l: Locale, r: ImportedRow): string {
   const what = en
     ? { created: "new", replaced: `replaced ${r.old === undefined ? "" : formatValue(r.metric, r.old, l)}`.trim(), unchanged: "unchanged" }[r.kind]
     : { created: "新增", replaced: `替换原值 ${r.old === undefined ? "" : formatValue(r.metric, r.old, l)}`.trim(), unchanged: "未变" }[r.kind];
-  const body = `${nameOf(PLATFORM_NAMES, l, r.platform)}/${r.account} ${metricName(l, r.metric)} ${r.day} = ${v}`;
+  const body = `${platformAccount(l, r.platform, r.account)} ${metricName(l, r.metric)} ${r.day} = ${v}`;
   return en ? `Line ${r.row}: ${body} (${what})` : `第 ${r.row} 行：${body}（${what}）`;
 }
 

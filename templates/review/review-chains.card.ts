@@ -7,12 +7,12 @@ import { reviewCopy } from "./review-copy.js";
 import type { ReviewChainsView } from "./review-view.js";
 
 const COPY = {
-  en: { title: "Review chains", none: "No review chains yet. An admin can load the shipped ones with /review chain import.", default: "default", always: "any piece", hours: (h: number) => `${h} working h`, escalate: "escalate to", priority: "order" },
-  "zh-CN": { title: "审核流程", none: "还没有审核流程。管理员可以用 /review chain import 导入默认配置。", default: "默认", always: "所有内容", hours: (h: number) => `${h} 个工作小时`, escalate: "超时升级给", priority: "顺序" },
+  en: { title: "Review chains", none: "No review chains yet. An admin can load the shipped ones with /review chain import.", default: "default", onlyDefault: "no conditions: used only if made the default", hours: (h: number) => `${h} working h`, escalate: "escalate to", priority: "order" },
+  "zh-CN": { title: "审核流程", none: "还没有审核流程。管理员可以用 /review chain import 导入默认配置。", default: "默认", onlyDefault: "无适用条件：设为默认后才会使用", hours: (h: number) => `${h} 个工作小时`, escalate: "超时升级给", priority: "顺序" },
 } as const;
 
 function people(p: TPeople, locale: Locale): string {
-  const names = [...p.users.map((u) => `@${u}`), ...(p.role ? [`${nameOf(ROLE_NAMES, locale, p.role)}(role:${p.role})`] : [])];
+  const names = [...p.users.map((u) => `@${u}`), ...(p.role ? [locale === "en" ? `${nameOf(ROLE_NAMES, locale, p.role)} (role:${p.role})` : `${nameOf(ROLE_NAMES, locale, p.role)}（角色）`] : [])];
   return names.join(reviewCopy[locale].sep);
 }
 
@@ -36,7 +36,10 @@ export function reviewChainsCard(m: ReviewChainsView, locale: Locale): Card {
   const blocks: CardBlock[] = [];
   const text: string[] = [k.title];
   for (const ch of m.chains) {
-    const head = `${ch.name}${ch.isDefault ? ` (${k.default})` : ` · ${k.priority} ${ch.priority} · ${conditions(ch.when, locale) || k.always}`}`;
+    const shown = ch.displayName ? levelName(ch.displayName, locale) : ch.name;
+    // The name is what admins type; English readers see it beside the display name, Chinese readers type either.
+    const name = locale === "en" && shown !== ch.name ? `${shown} (${ch.name})` : shown;
+    const head = `${name}${ch.isDefault ? ` (${k.default})` : ` · ${k.priority} ${ch.priority} · ${conditions(ch.when, locale) || k.onlyDefault}`}`;
     const items = ch.levels.map(
       (l, i) => `${i + 1}. ${levelName(l.name, locale)} · ${c.ruleText(l.rule, l.reviewers.users.length)} · ${people(l.reviewers, locale)} · ${k.hours(l.hours)} · ${k.escalate} ${people(l.escalateTo, locale)}`,
     );

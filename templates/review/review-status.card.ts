@@ -1,5 +1,6 @@
 // The review's own card: the chain level by level, who decided what and when, who is pending, how long each
 // level took. Posted on submission and kept current; /review status shows it with every version's history.
+import { levelName } from "../../src/domain/reviews/chain.js";
 import type { Locale } from "../../src/domain/locale.js";
 import type { Card, CardBlock, CardButton, CardField, Tone } from "../../src/messaging/card.js";
 import { reviewCopy } from "./review-copy.js";
@@ -18,7 +19,7 @@ export function reviewStatusCard(v: ReviewStatusView, locale: Locale): Card {
     { label: c.status, value: c.reviewStatus[v.status] },
     { label: c.author, value: v.author },
     { label: c.version, value: `v${v.version}` },
-    { label: c.chain, value: v.chain },
+    { label: c.chain, value: levelName(v.chain, locale) },
   ];
   if (flags.length > 0) fields.push({ label: c.flags, value: flags.join(c.sep) });
   if (v.cc.length > 0) fields.push({ label: c.cc, value: v.cc.join(c.sep) });

@@ -75,7 +75,8 @@ export interface ReviewStatusView {
   topicId: number;
   title: string;
   author: string;
-  chain: string;
+  /** The chain's display name (a plain name on reviews stored before display names). */
+  chain: TDisplayName;
   status: ReviewStatus;
   version: number;
   urgent: boolean;
@@ -112,7 +113,7 @@ export interface ReviewListView {
 
 /** /review chain list. */
 export interface ReviewChainsView {
-  chains: { name: string; isDefault: boolean; priority: number; when: TMatch; cc: string[]; levels: TLevel[] }[];
+  chains: { name: string; displayName?: TDisplayName; isDefault: boolean; priority: number; when: TMatch; cc: string[]; levels: TLevel[] }[];
 }
 
 /** What an alert is about. */

@@ -13,6 +13,8 @@ export interface SlaAdminCopy {
   policyListTitle: (n: number) => string;
   policyLine: (p: { name: string; scope: string; hours: string; warn: string; chain: string }) => string;
   any: string;
+  /** Who a breach goes to, by escalation role. */
+  roles: Record<"owner" | "lead" | "manager", string>;
   policySet: (name: string, created: boolean) => string;
   policyNote: string;
   accountSet: (platform: string, account: string, created: boolean) => string;
@@ -46,6 +48,7 @@ export const slaAdminCopy: Record<Locale, SlaAdminCopy> = {
     policyListTitle: (n) => `SLA policies (${n})`,
     policyLine: (p) => `${p.name}: ${p.scope} · ${p.hours} working hours · warn at ${p.warn} · then ${p.chain}`,
     any: "any",
+    roles: { owner: "owner", lead: "lead", manager: "manager" },
     policySet: (name, created) => `SLA policy "${name}" ${created ? "added" : "updated"}.`,
     policyNote: "It applies to items that arrive from now on; open items keep their deadlines.",
     accountSet: (platform, account, created) => `SLA account ${platform}/${account} ${created ? "added" : "updated"}.`,
@@ -65,8 +68,9 @@ export const slaAdminCopy: Record<Locale, SlaAdminCopy> = {
       return r;
     },
     policyListTitle: (n) => `响应时限规则（${n}）`,
-    policyLine: (p) => `${p.name}：${p.scope} · ${p.hours} 个工作小时 · 提醒点 ${p.warn} · 超时后 ${p.chain}`,
+    policyLine: (p) => `${p.scope} · ${p.hours} 个工作小时 · 提醒点 ${p.warn} · 超时后 ${p.chain}`,
     any: "全部",
+    roles: { owner: "负责人", lead: "组长", manager: "经理" },
     policySet: (name, created) => `已${created ? "新增" : "更新"}响应时限规则“${name}”。`,
     policyNote: "仅对之后收到的留言生效，已有留言的时限不变。",
     accountSet: (platform, account, created) => `已${created ? "新增" : "更新"} SLA 账号 ${platform}/${account}。`,

@@ -11,6 +11,8 @@ import { kpiErrors } from "./errors/kpi.js";
 import { reviewErrors } from "./errors/review.js";
 import { slaErrors } from "./errors/sla.js";
 import { STATUS_NAMES } from "./labels.js";
+import { nameCodedParams } from "./error-params.js";
+import { argName, localUsage } from "./usage.js";
 
 /** Every feature's catalogue. A feature adds its own file under errors/ and one entry here. */
 const CATALOGS: ErrorCatalog[] = [coreErrors, adminErrors, identityErrors, calendarErrors, kpiErrors, slaErrors, reviewErrors, incidentErrors];
@@ -29,12 +31,15 @@ function localizeParams(locale: Locale, params: AppError["params"]): AppError["p
     const v = out[key];
     if (typeof v === "string") out[key] = v.split(", ").map((s) => names[s] ?? s).join(locale === "en" ? ", " : "、");
   }
+  if (typeof out.usage === "string") out.usage = localUsage(out.usage, locale);
+  if (typeof out.arg === "string") out.arg = argName(out.arg, locale);
   return out;
 }
 
 /** The user-facing message for `err` in `locale`. */
-export function errorMessage(locale: Locale, err: Pick<AppError, "code" | "params">): string {
+export function errorMessage(locale: Locale, err: Pick<AppError, "code" | "params"> & { localized?: AppError["localized"] }): string {
   const format = ERROR_MESSAGES[locale][err.code];
   if (!format) return locale === "en" ? `Request refused (${err.code}).` : `请求被拒绝（${err.code}）。`;
-  return format(localizeParams(locale, err.params));
+  const worded = Object.fromEntries(Object.entries(err.localized ?? {}).map(([k, v]) => [k, v[locale]]));
+  return format({ ...localizeParams(locale, nameCodedParams(err.code, locale, err.params)), ...worded });
 }

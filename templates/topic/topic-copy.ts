@@ -59,3 +59,22 @@ export const topicCopy: Record<Locale, TopicCopy> = {
     history: "变更记录",
   },
 };
+
+/** What happened to a topic, by its audit action ("topic.accept"). */
+export const TOPIC_ACTION_NAMES: Record<Locale, Record<string, string>> = {
+  en: {
+    "topic.propose": "proposed", "topic.accept": "accepted", "topic.reject": "rejected", "topic.archive": "archived", "topic.publish": "marked published",
+    "topic.assign": "assigned", "topic.schedule": "scheduled", "topic.vote": "+1", "topic.status": "status changed",
+  },
+  "zh-CN": {
+    "topic.propose": "提交选题", "topic.accept": "通过", "topic.reject": "驳回", "topic.archive": "归档", "topic.publish": "标记为已发布",
+    "topic.assign": "指定负责人", "topic.schedule": "排期", "topic.vote": "+1", "topic.status": "状态变更",
+  },
+};
+
+/** One line of a topic's history: when, who, what (by name), and the reason given. */
+export function topicHistoryLine(locale: Locale, e: { at: string; who: string | null; action: string; reason: string | null }): string {
+  const what = TOPIC_ACTION_NAMES[locale][e.action] ?? (locale === "en" ? "changed" : "更新");
+  const who = e.who ?? (locale === "en" ? "the bot" : "机器人");
+  return `${e.at} ${who} ${what}${e.reason ? ` · ${e.reason}` : ""}`;
+}

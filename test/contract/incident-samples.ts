@@ -41,6 +41,7 @@ export const INCIDENT_SAMPLES: { [K in "incident.card" | "incident.notice" | "in
         id: 3, title: "微博负面帖发酵", isDrill: false, riskType: "public_opinion", severity: "SEV1", declaredAt: "11-26 10:00", resolvedAt: "11-26 12:00", durationMinutes: 120, edits: {},
         timeline: [{ at: "11-26 10:00", who: "王芳", kind: "declared", text: "SEV1" }], wentWell: [{ code: "updates_sent", count: 3 }], wentBadly: [{ code: "steps_late", keys: ["capture"] }],
         actionItems: [{ id: 1, text: capture, owner: "刘洋", status: "open" }], drillScore: null,
+        names: { steps: { capture }, roles: { commander: { code: "commander", name: null } } },
       },
     },
   ],

@@ -68,7 +68,8 @@ const empty: ModelOf<"kpi.daily_digest"> = {
 /** Samples of the KPI templates. */
 export const KPI_SAMPLES = {
   "kpi.daily_digest": [
-    { name: "full", model: full },
-    { name: "empty-preview", model: empty },
+    // The team's name is what its admin typed: user content (the seeded zh-CN team is named in Chinese).
+    { name: "full", model: full, userContent: ["Demo content team"] },
+    { name: "empty-preview", model: empty, userContent: ["Demo content team"] },
   ],
 };

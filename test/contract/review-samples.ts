@@ -33,7 +33,7 @@ const request: ModelOf<"review.request"> = {
 };
 
 const status: ModelOf<"review.status"> = {
-  reviewId: 5, topicId: 12, title: "双十一后的退货潮：三个省心技巧", author: "陈杰", chain: "standard", status: "open", version: 2,
+  reviewId: 5, topicId: 12, title: "双十一后的退货潮：三个省心技巧", author: "陈杰", chain: { "zh-CN": "标准审核", en: "Standard review" }, status: "open", version: 2,
   urgent: false, sensitive: false, cc: ["王芳"], lines: [level1, level2, level3], history: null, outcome: null,
   buttons: { nudge: b("nudge", 2), withdraw: b("withdraw", 2) },
 };
@@ -72,8 +72,8 @@ export const REVIEW_SAMPLES = {
       name: "two",
       model: {
         chains: [
-          { name: "standard", isDefault: true, priority: 100, when: {}, cc: [], levels: [{ name: editorial, reviewers: { users: ["li.wei", "zhang.min"] }, rule: "any" as const, hours: 8, escalateTo: { users: ["wang.fang"] }, repeatHours: 4 }] },
-          { name: "urgent", isDefault: false, priority: 20, when: { urgent: true }, cc: ["wang.fang"], levels: [{ name: "加急", reviewers: { users: [], role: "reviewer" as const }, rule: { atLeast: 2 }, hours: 2, escalateTo: { users: [], role: "manager" as const }, repeatHours: 1 }] },
+          { name: "standard", displayName: { "zh-CN": "标准审核", en: "Standard review" }, isDefault: true, priority: 100, when: {}, cc: [], levels: [{ name: editorial, reviewers: { users: ["li.wei", "zhang.min"] }, rule: "any" as const, hours: 8, escalateTo: { users: ["wang.fang"] }, repeatHours: 4 }] },
+          { name: "urgent", displayName: "加急审核", isDefault: false, priority: 20, when: { urgent: true }, cc: ["wang.fang"], levels: [{ name: "加急", reviewers: { users: [], role: "reviewer" as const }, rule: { atLeast: 2 }, hours: 2, escalateTo: { users: [], role: "manager" as const }, repeatHours: 1 }] },
         ],
       },
     },

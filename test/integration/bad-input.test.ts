@@ -23,7 +23,7 @@ afterAll(() => svc.dispose());
 
 describe("commands with bad input are refused with what to type instead, and change nothing", () => {
   const cases: [string, string, string][] = [
-    ["empty title", "/topic propose --platform douyin", "缺少 <title>。用法：/topic propose <title> [--theme T] [--platform P,...] [--format F] [--date D] [--angle A] [--refs R]"],
+    ["empty title", "/topic propose --platform douyin", "缺少 <标题>。用法：/topic propose <标题> [--theme T] [--platform P,...] [--format F] [--date D] [--angle A] [--refs R]"],
     ["blank quoted title", '/topic propose "  " --platform douyin', "标题不能为空。用法：/topic propose <标题> [--platform ...]"],
     ["over-long title", `/topic propose ${"长".repeat(101)}`, "标题太长了，最多 100 个字，细节请写在 --angle 里。"],
     ["unknown option", "/topic propose 标题 --colour red", "未知选项 --colour。此命令支持的选项：--theme --platform --format --date --angle --refs。"],
@@ -34,7 +34,7 @@ describe("commands with bad input are refused with what to type instead, and cha
     ["unknown theme", "/topic propose 标题 --theme gossip", "未知主题“gossip”，可选：产品知识、行业资讯、用户故事、生活技巧。"],
     ["id that does not exist", "/topic show 9999", "没有编号为 #9999 的选题。输入 /topic list 查看选题库。"],
     ["id that is not a number", "/topic show abc", "“abc”不是选题编号，请使用卡片上的数字，例如 12。"],
-    ["unknown subcommand", "/topic delete 1", "“/topic delete”不是命令，可用的有：propose, list, show, calendar, assign, accept, reject, archive, publish, schedule。"],
+    ["unknown subcommand", "/topic delete 1", "“/topic delete”不是命令，可用的有：/topic propose、/topic list、/topic show、/topic calendar、/topic assign、/topic accept、/topic reject、/topic archive、/topic publish、/topic schedule。"],
     ["unknown command", "/dance", "“/dance”不是命令。输入 /help 查看命令列表。"],
     ["unclosed quote", '/topic propose "半个引号', "引号 \" 没有闭合。"],
     ["operator acting as manager", "/topic accept 1", "只有主管或管理员可以通过选题。你的角色：运营。"],
@@ -67,7 +67,9 @@ describe("malformed API bodies and forged buttons", () => {
   it("names the missing field in the user's language", async () => {
     const res = await api.call("POST", "/console/api/messages", { channel: "topics", user: "emma" }, { "accept-language": "en" });
     expect(res.status).toBe(400);
-    expect(res.error).toBe("The request is malformed: text: Invalid input: expected string, received undefined.");
+    expect(res.error).toBe("The request is malformed: the message is missing or not text.");
+    const zh = await api.call("POST", "/console/api/messages", { channel: "topics", user: "chen.jie", text: "x".repeat(4001) }, { "accept-language": "zh-CN" });
+    expect(zh.error).toBe("请求格式不正确：消息太长了，最多 4000 个字符。");
   });
 
   it("refuses an unknown user and an unknown channel", async () => {

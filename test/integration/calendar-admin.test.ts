@@ -30,7 +30,7 @@ describe("the working calendar", () => {
     const denied = await api.say("chen.jie", `/mediaops calendar set 2027\n${YEAR_2027}`, "general");
     expect(denied.error).toBe("只有管理员可以录入年度节假日。你的角色：运营。");
     const bad = await api.say("wang.fang", "/mediaops calendar set 2027\nholiday 2027-01-01\nholliday 2027-02-06", "general");
-    expect(bad.error).toBe("第 2 行无法识别：“holliday 2027-02-06”。请写成“holiday <日期>[..<日期>] [名称]”或“workday <日期>”。");
+    expect(bad.error).toBe("第 2 行无法识别：“holliday 2027-02-06”。请写成“放假 <日期>[..<日期>] [名称]”或“上班 <日期>”。");
     expect(isWorkingDay(teamCalendar("Asia/Shanghai"), "2027-01-01")).toBe(true);
 
     const saved = await api.say("wang.fang", `/mediaops calendar set 2027\n${YEAR_2027}`, "general");

@@ -36,8 +36,10 @@ describe("reloading playbooks", () => {
     const declared = await api.say("wang.fang", "/incident declare 抖音账号被限流 --type platform --likelihood medium --impact severe", "incidents");
     expect(declared.status, declared.error).toBe(200);
     const card = declared.messages.find((m) => m.card?.title.includes("抖音账号被限流"))!;
-    expect(cardText(card)).toContain("[confirm_scope]");
-    expect(cardText(card)).not.toContain("confirm_new");
+    const incident = await svc.deps.db.incident.findFirstOrThrow({ where: { title: "抖音账号被限流" } });
+    const keys = (await svc.deps.db.incidentStep.findMany({ where: { incidentId: incident.id }, orderBy: { position: "asc" } })).map((s) => s.key);
+    expect(keys[0]).toBe("confirm_scope");
+    expect(cardText(card)).toContain("1. 确认受影响的账号");
     const audit = await svc.deps.db.auditLog.findFirstOrThrow({ where: { action: "incident.reload" } });
     expect(audit.afterJson).toContain("platform.yaml");
   });
@@ -48,7 +50,7 @@ describe("reloading playbooks", () => {
     const res = await api.say("wang.fang", "/incident reload");
     expect(cardText(res.messages[0]!)).not.toContain("已拒绝");
     const list = await api.say("wang.fang", "/incident playbooks");
-    expect(cardText(list.messages[0]!)).toContain("platform · 平台风险预案");
+    expect(cardText(list.messages[0]!)).toContain("平台风险预案 · 平台风险");
   });
 });
 

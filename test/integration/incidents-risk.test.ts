@@ -51,7 +51,7 @@ describe("warnings from thresholds", () => {
     expect(res.status, res.error).toBe(200);
     const text = cardText(res.messages[0]!);
     thresholdId = Number(/已设置阈值 #(\d+)/.exec(text)![1]);
-    expect(text).toContain(`#${thresholdId} 1h 内投诉超时 ≥ 3 → 舆情风险 SEV2 · public-opinion · 接收人 刘洋 · 当前 0`);
+    expect(text).toContain(`#${thresholdId} 1h 内投诉超时 ≥ 3 → 舆情风险 SEV2 · 舆情应急预案 · 接收人 刘洋 · 当前 0`);
     const listed = await api.say("emma", "/incident threshold list", "incidents");
     expect(cardText(listed.messages[0]!)).toContain(`#${thresholdId} complaint SLA breaches ≥ 3 in 1h → public opinion (舆情) SEV2`);
     expect(await svc.deps.db.auditLog.count({ where: { action: "incident.threshold_set", subjectId: String(thresholdId) } })).toBe(1);
@@ -71,7 +71,7 @@ describe("warnings from thresholds", () => {
     expect(text).toContain("风险预警：1h 内投诉超时 3 条（阈值 3）");
     expect(text).toContain("风险类型: 舆情风险");
     expect(text).toContain("级别: SEV2");
-    expect(text).toContain("建议预案: 舆情应急预案 (public-opinion)");
+    expect(text).toContain("建议预案: 舆情应急预案");
     expect(text).toContain("可能影响: 投诉超时未回复容易被用户公开转发");
     expect(buttonsOf(cards[0]!).map((b) => b.label)).toEqual(["发起 SEV2 事件"]);
     await complaint({ breachedAgoMin: 0 });
@@ -212,7 +212,7 @@ describe("editing the review and its action items", () => {
     const item = await svc.deps.db.incidentActionItem.findFirstOrThrow({ where: { incidentId: id, textJson: JSON.stringify("整理平台规则清单") } });
     expect(item).toMatchObject({ status: "open", dueAt: new Date("2026-11-27T15:59:59.999Z") });
     const shown = await api.say("liu.yang", `/incident review --id ${id}`, "incidents");
-    expect(cardText(shown.messages[0]!)).toContain(`#${item.id} 整理平台规则清单 · 陈杰 · 截止 2026-11-27 · open`);
+    expect(cardText(shown.messages[0]!)).toContain(`#${item.id} 整理平台规则清单 · 陈杰 · 截止 2026-11-27 · 待完成`);
 
     const second = await api.say("liu.yang", `/incident action add 复盘申诉模板 @chen.jie --id ${id}`, "incidents");
     const other = await svc.deps.db.incidentActionItem.findFirstOrThrow({ where: { incidentId: id, textJson: JSON.stringify("复盘申诉模板") } });

@@ -66,12 +66,13 @@ describe("a 舆情 incident from declaration to review", () => {
     expect(text).toContain("级别: SEV1 (高 × 严重)");
     expect(text).toContain("预案: 舆情应急预案");
     expect(text).toContain("高: 轻微 SEV3 · 中等 SEV2 · [严重 SEV1]");
-    expect(text).toContain("[capture] 截图并存档相关帖子");
+    expect(text).toContain("1. 截图并存档相关帖子");
+    expect(text).not.toContain("capture");
     expect(text).toContain("指挥: 待认领 (必需)");
     expect(text).toContain("下次通报: 11-26 10:30");
     const notice = res.messages.find((m) => m.channel === "general")!;
     expect(cardText(notice)).toContain("请在 #incidents 跟进");
-    expect(buttons(card).map((b) => b.label)).toEqual(expect.arrayContaining(["认领指挥", "认领法务", "完成 capture", "发布通报", "调整级别", "解决"]));
+    expect(buttons(card).map((b) => b.label)).toEqual(expect.arrayContaining(["认领指挥", "认领法务", "完成第 1 步", "发布通报", "调整级别", "解决"]));
     expect(await svc.deps.db.incidentStep.count({ where: { incidentId: id } })).toBe(8);
     expect(await svc.deps.db.auditLog.count({ where: { subjectType: "incident", subjectId: String(id), action: "incident.declare" } })).toBe(1);
   });
@@ -91,11 +92,12 @@ describe("a 舆情 incident from declaration to review", () => {
   });
 
   it("hands a role over by command, and refuses an unknown role or person", async () => {
-    const ok = await api.say("wang.fang", "/incident role legal @li.wei", "incidents");
+    const ok = await api.say("wang.fang", "/incident role 法务 @li.wei", "incidents");
     expect(ok.status, ok.error).toBe(200);
+    expect(cardText(ok.messages.find((m) => m.ephemeral)!)).toContain("法务：李伟");
     expect(cardText(ok.messages.find((m) => m.card?.title.includes("SEV1"))!)).toContain("法务: 李伟");
     const bad = await api.say("wang.fang", "/incident role janitor @li.wei", "incidents");
-    expect(bad.error).toMatch(/^事件 #\d+ 没有“janitor”这个角色。现有角色：commander, communications, scribe, legal, pr。$/);
+    expect(bad.error).toMatch(/^事件 #\d+ 没有“janitor”这个角色。现有角色：指挥、对外沟通、记录员、法务、公关。$/);
     expect((await api.say("wang.fang", "/incident role legal @nobody", "incidents")).error).toContain("nobody");
   });
 
@@ -116,12 +118,14 @@ describe("a 舆情 incident from declaration to review", () => {
 
   it("steps are done on the card or by command; a foreign or repeated step is refused", async () => {
     const card = await latestCard("incidents", "微博负面帖发酵");
-    const done = await clickLabel("zhang.min", card, "完成 capture");
+    const done = await clickLabel("zhang.min", card, "完成第 1 步");
     expect(done.status, done.error).toBe(200);
     expect(cardText(done.messages.find((m) => m.id === card.id)!)).toContain("已完成步骤: 1/8");
-    expect((await api.say("zhang.min", "/incident done capture", "incidents")).error).toBe("步骤“capture”已由 张敏 完成。");
-    expect((await api.say("zhang.min", "/incident done take_down", "incidents")).error).toMatch(/^事件 #\d+ 没有“take_down”这个步骤。现有步骤：capture, assess_spread/);
-    expect((await api.say("zhang.min", "/incident done assess_spread", "incidents")).status).toBe(200);
+    expect((await api.say("zhang.min", "/incident done 1", "incidents")).error).toMatch(/^步骤“截图并存档相关帖子.*”已由 张敏 完成。$/);
+    expect((await api.say("zhang.min", "/incident done take_down", "incidents")).error).toMatch(/^事件 #\d+ 没有“take_down”这个步骤。现有步骤：1\. 截图并存档相关帖子.*、2\. /);
+    const second = await api.say("zhang.min", "/incident done 2", "incidents");
+    expect(second.status, second.error).toBe(200);
+    expect(cardText(second.messages.find((m) => m.ephemeral)!)).toMatch(/步骤已完成[\s\S]*评估传播范围/);
   });
 
   it("reminds the commander of a status update on the SEV1 cadence, and an update goes to both channels", async () => {
@@ -147,7 +151,7 @@ describe("a 舆情 incident from declaration to review", () => {
   it("severity outside the matrix and an unknown playbook are refused without change", async () => {
     expect((await api.say("liu.yang", "/incident severity SEV5", "incidents")).error).toBe("“SEV5”不在风险矩阵内。级别为 SEV1 至 SEV4，或填写 --likelihood 和 --impact。");
     expect((await api.say("liu.yang", "/incident declare x --type weather --likelihood high --impact severe")).error).toContain("未知风险类型“weather”");
-    expect((await api.say("liu.yang", "/incident drill volcano")).error).toMatch(/^没有“volcano”这个预案。现有预案：compliance, content, platform, public-opinion, user-data。$/);
+    expect((await api.say("liu.yang", "/incident drill volcano")).error).toBe("没有“volcano”这个预案。现有预案：合规风险预案、内容风险预案、平台风险预案、舆情应急预案、用户数据与投诉风险预案。");
     expect((await svc.deps.db.incident.findUniqueOrThrow({ where: { id } })).severity).toBe("SEV1");
   });
 
@@ -174,12 +178,13 @@ describe("a 舆情 incident from declaration to review", () => {
     const review = await latestCard("incidents", "复盘");
     const text = cardText(review);
     expect(text).toContain("时间线");
-    expect(text).toMatch(/11-26 10:00 王芳 declared: SEV1 public_opinion · public-opinion/);
-    expect(text).toContain("刘洋 update: 已暂停定时发布，临时声明起草中");
-    expect(text).toContain("王芳 note: 微博客户经理已回电");
+    expect(text).toContain("11-26 10:00 王芳 发起事件：SEV1 · 舆情风险 · 舆情应急预案");
+    expect(text).toContain("刘洋 进展通报：已暂停定时发布，临时声明起草中");
+    expect(text).toContain("王芳 备注：微博客户经理已回电");
+    expect(text).toMatch(/刘洋 角色：指挥 → 刘洋/);
+    expect(text).toMatch(/张敏 完成步骤：截图并存档相关帖子/);
     expect(text).toContain("发布了 1 次进展通报");
-    expect(text).toContain("始终无人认领的必需角色：pr");
-    expect(text).toMatch(/改进行动项[\s\S]*#\d+ 为此类事件指定常设的 pr 角色人选 · 刘洋 · open/);
+    expect(text).toMatch(/改进行动项[\s\S]*#\d+ .* · 刘洋 · 待完成/);
     expect(await svc.deps.db.incidentActionItem.count({ where: { incidentId: id } })).toBeGreaterThan(2);
     expect(await svc.deps.db.auditLog.count({ where: { subjectId: String(id), action: "incident.resolve", reason: "声量已回落，其余步骤转日常" } })).toBe(1);
   });

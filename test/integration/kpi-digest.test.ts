@@ -23,9 +23,12 @@ describe("kpi commands and the digest content", () => {
   it("records a value and keeps the history when it is re-sent", async () => {
     const first = await api.say("wang.fang", "/kpi record douyin reads 12,345", "kpi");
     expect(first.status, first.error).toBe(200);
-    expect(cardText(first.messages[0]!)).toContain("已记录：抖音/main 阅读量 2026-11-25 = 12,345");
+    expect(cardText(first.messages[0]!)).toContain("已记录：抖音 阅读量 2026-11-25 = 12,345");
+    // Without a day the reply says which day was stored (it is Thursday 2026-11-26 today).
+    expect(cardText(first.messages[0]!)).toContain("未写日期，已按昨天（2026-11-25）记录。");
     const again = await api.say("wang.fang", "/kpi record 抖音 阅读量 13000 2026-11-25", "kpi");
     expect(cardText(again.messages[0]!)).toContain("已替换原值 12,345");
+    expect(cardText(again.messages[0]!)).not.toContain("未写日期");
     const history = await svc.deps.db.metricValueHistory.findMany();
     expect(history.map((h) => [h.oldValue, h.newValue])).toEqual([[12345, 13000]]);
     const audit = await svc.deps.db.auditLog.findMany({ where: { action: "kpi.record" } });
@@ -112,7 +115,7 @@ describe("the digest schedule (FakeClock)", () => {
     expect(r.sent[0]).toMatch(/^kpi\.digest:.+:2026-09-30$/);
     const general = await digests(api, "general");
     expect(general).toHaveLength(1);
-    expect(cardText(general[0]!)).toContain("每日数据简报 · Demo content team · 2026-09-29");
+    expect(cardText(general[0]!)).toContain("每日数据简报 · 演示内容团队 · 2026-09-29");
     expect(await digests(api, "kpi")).toHaveLength(0);
   });
 
@@ -130,7 +133,7 @@ describe("the digest schedule (FakeClock)", () => {
     expect((await at("2026-10-10T01:00:00Z")).sent).toHaveLength(1);
     const kpi = await digests(api, "kpi");
     expect(kpi).toHaveLength(2);
-    expect(cardText(kpi[1]!)).toContain("每日数据简报 · Demo content team · 2026-10-09");
+    expect(cardText(kpi[1]!)).toContain("每日数据简报 · 演示内容团队 · 2026-10-09");
     expect(cardText(kpi[1]!)).toContain("订阅的平台昨天都还没有数据。");
     expect((await at("2026-10-11T03:00:00Z")).sent).toEqual([]); // Sunday
   });

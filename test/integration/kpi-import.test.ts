@@ -27,7 +27,7 @@ describe("/kpi import in the console", () => {
     expect(res.messages[0]!.ephemeral).toBe(true);
     expect(text).toBe([
       "已导入 2 条数据：新增 2，替换 0，未变 0",
-      "第 2 行：抖音/main 阅读量 2026-11-25 = 12,345（新增）",
+      "第 2 行：抖音 阅读量 2026-11-25 = 12,345（新增）",
       "第 3 行：微博/官方号 阅读量 2026-11-24 = 12,000（新增）",
     ].join("\n"));
     const chen = await svc.deps.db.user.findFirstOrThrow({ where: { handle: "chen.jie" } });
@@ -39,7 +39,7 @@ describe("/kpi import in the console", () => {
     expect(again.status, again.error).toBe(200);
     expect(cardText(again.messages[0]!)).toBe([
       "Imported 2 values: 0 new, 1 replaced, 1 unchanged",
-      "Line 2: Douyin/main Reads 2026-11-25 = 13,000 (replaced 12,345)",
+      "Line 2: Douyin Reads 2026-11-25 = 13,000 (replaced 12,345)",
       "Line 3: Weibo/官方号 Reads 2026-11-24 = 12,000 (unchanged)",
     ].join("\n"));
     expect(await svc.deps.db.metricValueHistory.count()).toBe(1);

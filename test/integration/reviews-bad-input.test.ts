@@ -70,7 +70,7 @@ describe("refusals", () => {
     const before = await state();
     expect(await refused(api.click("li.wei", card, "review.changes"), before)).toBe("要求修改需要填写原因。");
     expect(await refused(api.click("li.wei", card, "review.reject", "   "), before)).toBe("驳回需要填写原因。");
-    expect(await refused(api.say("li.wei", `/review reject ${reviewId}`, REVIEWS), before)).toBe("缺少 <reason>。用法：/review reject <review id> <reason>");
+    expect(await refused(api.say("li.wei", `/review reject ${reviewId}`, REVIEWS), before)).toBe("缺少 <原因>。用法：/review reject <审核编号> <原因>");
   });
 
   it("forged, tampered or mismatched button payloads", async () => {

@@ -26,9 +26,9 @@ describe("chains", () => {
   it("lists the imported chains in the order they are tried", async () => {
     const res = await ok(api.say("emma", "/review chain list", REVIEWS));
     const text = cardText(res.messages[0]!);
-    expect(text).toContain("sensitive · order 10 · sensitive");
-    expect(text).toContain("urgent · order 20 · urgent");
-    expect(text).toContain("standard (default)");
+    expect(text).toContain("Sensitive content review (sensitive) · order 10 · sensitive");
+    expect(text).toContain("Urgent review (urgent) · order 20 · urgent");
+    expect(text).toContain("Standard review (standard) (default)");
     expect(text).toContain("1. Editorial · any one of 2 · @li.wei, @zhang.min · 8 working h · escalate to @wang.fang");
   });
 
@@ -36,7 +36,7 @@ describe("chains", () => {
     expect((await api.say("li.wei", "/review chain set x a=all:@li.wei,@zhang.min", REVIEWS)).error).toBe("只有管理员可以修改审核流程。你的角色：审核。");
     expect((await api.say("wang.fang", "/review chain set solo a=any:@li.wei", REVIEWS)).error).toBe("审核流程“solo”不符合双人原则：每篇内容至少需要两次审核通过。");
     expect((await api.say("wang.fang", "/review chain set x a=all:@li.wei,@nobody", REVIEWS)).error).toContain("团队里没有“nobody”这个成员");
-    expect((await api.say("wang.fang", "/review chain remove standard", REVIEWS)).error).toBe("“standard”是默认流程，请先把其他流程设为默认再删除。");
+    expect((await api.say("wang.fang", "/review chain remove standard", REVIEWS)).error).toBe("“标准审核”是默认流程，请先把其他流程设为默认再删除。");
     expect(await svc.deps.db.reviewChain.count()).toBe(3);
   });
 
@@ -67,7 +67,7 @@ describe("chains", () => {
   it("re-imports templates/review-chains.json", async () => {
     await ok(api.say("wang.fang", "/review chain default pair", REVIEWS));
     const res = await ok(api.say("wang.fang", "/review chain import", REVIEWS));
-    expect(cardText(res.messages[0]!)).toBe("已导入审核流程：standard, sensitive, urgent。默认流程：standard。");
+    expect(cardText(res.messages[0]!)).toBe("已导入审核流程：标准审核、敏感内容审核、加急审核。默认流程：标准审核。");
     const defaults = await svc.deps.db.reviewChain.findMany({ where: { isDefault: true } });
     expect(defaults.map((d) => d.name)).toEqual(["standard"]);
   });

@@ -25,13 +25,14 @@ describe("/sla policy", () => {
   it("lists the policies with their targets, reminders and chains", async () => {
     const text = await last("emma", "/sla policy list");
     expect(text).toContain("SLA policies (3)");
-    expect(text).toContain("complaints: any / complaint · 2 working hours · warn at 50%, 80% · then lead → manager@4h");
+    expect(text).toContain("complaints: any / Complaint · 2 working hours · warn at 50%, 80% · then lead → manager@4h");
     expect(text).toContain("comments: any / any · 8 working hours");
   });
 
   it("adds a policy for one account and kind, used by the next item, and audits it", async () => {
     const text = await last("wang.fang", "/sla policy set douyin complaint 1.5h --account brand-douyin --warn 50 --chain owner,lead@1h,manager@3h");
-    expect(text).toContain("已新增响应时限规则“douyin-brand-douyin-complaint”");
+    expect(text).toContain("已新增响应时限规则“抖音 / brand-douyin / 投诉”");
+    expect(text).toContain("抖音 / brand-douyin / 投诉 · 1.5 个工作小时 · 提醒点 50% · 超时后 负责人 → 组长@1h → 经理@3h");
     expect(text).toContain("仅对之后收到的留言生效");
     const [a] = await audits("sla.policy_set");
     expect(JSON.parse(a!.afterJson!)).toEqual({ name: "douyin-brand-douyin-complaint", platform: "douyin", account: "brand-douyin", kind: "complaint", targetMinutes: 90, warnAt: [0.5], escalation: [{ to: "owner", afterMinutes: 0 }, { to: "lead", afterMinutes: 60 }, { to: "manager", afterMinutes: 180 }] });
@@ -43,7 +44,7 @@ describe("/sla policy", () => {
 
   it("changes the policy of the same scope instead of adding a rival (any dm → direct-messages)", async () => {
     const text = await last("wang.fang", "/sla policy set any dm 3h");
-    expect(text).toContain("已更新响应时限规则“direct-messages”");
+    expect(text).toContain("已更新响应时限规则“全部 / 私信”");
     expect(await svc.deps.db.slaPolicy.count()).toBe(4);
     const [, b] = await audits("sla.policy_set");
     expect(JSON.parse(b!.beforeJson!)).toMatchObject({ targetMinutes: 240 });
@@ -60,7 +61,7 @@ describe("/sla policy", () => {
     expect(await last("wang.fang", "/sla policy set douyin comment 2h --chain lead@4h,manager@1h")).toContain("不是有效的升级链");
     expect(await last("wang.fang", "/sla policy set myspace comment 2h")).toContain("未知平台“myspace”");
     expect(await last("wang.fang", "/sla policy set douyin gossip 2h")).toContain("未知类型“gossip”");
-    expect(await last("wang.fang", "/sla policy set douyin comment 2h --account nobody")).toContain("尚未为 douyin 账号“nobody”配置响应时限。已配置：brand-douyin");
+    expect(await last("wang.fang", "/sla policy set douyin comment 2h --account nobody")).toContain("尚未为 抖音 账号“nobody”配置响应时限。已配置：brand-douyin");
     expect(await last("wang.fang", "/sla policy set any comment 2h --account brand-douyin")).toContain("需要指定平台");
     expect(await svc.deps.db.slaPolicy.findMany({ orderBy: { name: "asc" } })).toEqual(before);
   });

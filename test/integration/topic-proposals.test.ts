@@ -56,7 +56,7 @@ describe("proposing and listing", () => {
   it("answers an English speaker in English", async () => {
     const res = await api.say("emma", "/topic propose Air fryer recipes --platform myspace");
     expect(res.status).toBe(400);
-    expect(res.error).toBe('Unknown platform "myspace". Known platforms: wechat_oa, channels, douyin, weibo, xiaohongshu, bilibili, kuaishou.');
+    expect(res.error).toBe('Unknown platform "myspace". Known platforms: WeChat OA, WeChat Channels, Douyin, Weibo, Xiaohongshu, Bilibili, Kuaishou.');
   });
 });
 

@@ -33,8 +33,8 @@ const ALLOWED_TERMS = [
 
 /** Ids and handles: @chen.jie, #12, R5, v2, 2h/90m/30d, Asia/Shanghai, file names, links and mail addresses. */
 const ID_PATTERNS = [
-  /https?:\/\/\S+/g, /[\w.+-]+@[\w-]+\.[\w.]+/g, /@[\w.\-]+/g, /#[\w-]+/g, /\bR\d+\b/g, /\bv\d+\b/g,
-  /\b[A-Z0-9]{8}\b/g, /\b\d+(?:\.\d+)?(?:h|m|d|ms|s|k|w|万)\b/g, /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, /\b[\w-]+\.(?:ya?ml|csv|json|png|ts)\b/g,
+  /https?:\/\/\S+/g, /[\w.+-]+@[\w-]+\.[\w.]+/g, /\bgh_[0-9a-z]+\b/g, /\bnpx tsx\b/g, /@[\w.\-]+/g, /#[\w-]+/g, /\bR\d+\b/g, /\bv\d+\b/g,
+  /\b[A-Z0-9]{8}\b/g, /\b\d+(?:\.\d+)?(?:h|m|d|ms|s|k|w|万)\b/g, /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, /[^\s：:]*\.(?:ya?ml|csv|json|png|ts|xlsx)\b/g,
 ];
 
 /** A command as typed: "/topic propose" and every known word after it; "--option". */
@@ -59,9 +59,9 @@ export interface RawWordOptions {
 /** The raw identifiers in a zh-CN text: each word in Latin letters that is not an id, a term or user content. */
 export function rawIdentifiersZh(text: string, opts: RawWordOptions = {}): string[] {
   let rest = text;
-  for (const u of [...(opts.userContent ?? [])].sort((a, b) => b.length - a.length)) if (u) rest = rest.split(u).join(" ");
   for (const p of ID_PATTERNS) rest = rest.replace(p, " ");
   rest = stripCommandSyntax(rest);
+  for (const u of [...(opts.userContent ?? [])].sort((a, b) => b.length - a.length)) if (u) rest = rest.split(u).join(" ");
   for (const p of ALLOWED_TERMS) rest = rest.replace(p, " ");
   return [...rest.matchAll(/[A-Za-z][A-Za-z0-9_]*(?:[._-][A-Za-z0-9]+)*/g)].map((m) => m[0]).filter((w) => w.length >= 2 || /_/.test(w));
 }
@@ -105,20 +105,4 @@ export function findRawWords(source: string, where: string, lines: readonly stri
 /** A readable report of findings for a failing assertion. */
 export function formatFindings(findings: readonly RawWordFinding[]): string {
   return findings.map((f) => `${f.where}: [${f.words.join(", ")}] in "${f.text}"`).join("\n");
-}
-
-/**
- * Splits findings against the known leaks still being fixed (test/words/known-leaks.ts, "source|word"):
- * `fresh` are new leaks (fail), `gone` are known ones no longer seen (remove them from the list).
- */
-export function againstKnown(findings: readonly RawWordFinding[], known: ReadonlySet<string>, sources: (s: string) => boolean): { fresh: string; gone: string[] } {
-  const seen = new Set<string>();
-  const fresh: RawWordFinding[] = [];
-  for (const f of findings) {
-    const unknown = f.words.filter((w) => !known.has(`${f.source}|${w}`));
-    f.words.forEach((w) => seen.add(`${f.source}|${w}`));
-    if (unknown.length > 0) fresh.push({ ...f, words: unknown });
-  }
-  const gone = [...known].filter((k) => sources(k.split("|")[0]!) && !seen.has(k));
-  return { fresh: formatFindings(fresh), gone };
 }

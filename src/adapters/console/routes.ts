@@ -18,6 +18,7 @@ import {
   type ConsoleResult,
 } from "../../app/console/console-api.js";
 import type { Locale } from "../../domain/locale.js";
+import { describeRequestIssue } from "../../../templates/strings/request-problems.js";
 
 const PAGE_DIR = new URL("./page/", import.meta.url);
 const ASSETS: Record<string, string> = { "console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8" };
@@ -73,27 +74,20 @@ export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOp
     api.post("/console/api/messages", async (req, reply) => {
       const locale = localeOf(req);
       const body = ZPostMessage.safeParse(req.body);
-      if (!body.success) return send(reply, malformed(locale, describe(body.error.issues[0])));
+      if (!body.success) return send(reply, malformed(locale, describeRequestIssue(body.error.issues[0], locale)));
       return send(reply, await postConsoleMessage(deps, body.data, locale));
     });
     api.post("/console/api/upload", async (req, reply) => {
       const locale = localeOf(req);
       const body = ZUpload.safeParse(req.body);
-      if (!body.success) return send(reply, malformed(locale, describe(body.error.issues[0])));
+      if (!body.success) return send(reply, malformed(locale, describeRequestIssue(body.error.issues[0], locale)));
       return send(reply, await uploadConsoleFile(deps, body.data, locale));
     });
     api.post("/console/api/actions", async (req, reply) => {
       const locale = localeOf(req);
       const body = ZPostAction.safeParse(req.body);
-      if (!body.success) return send(reply, malformed(locale, describe(body.error.issues[0])));
+      if (!body.success) return send(reply, malformed(locale, describeRequestIssue(body.error.issues[0], locale)));
       return send(reply, await clickConsoleAction(deps, body.data, locale));
     });
   });
-}
-
-/** "text: expected string" from a zod issue; names the field so the caller can fix it. */
-function describe(issue: { path: PropertyKey[]; message: string } | undefined): string {
-  if (!issue) return "invalid body";
-  const field = issue.path.map(String).join(".") || "body";
-  return `${field}: ${issue.message}`;
 }

@@ -13,6 +13,7 @@ import { enqueuePost, enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { COMMANDS } from "../../../commands/index.js";
 import { incidentChannelFor } from "./incident-channels.js";
+import { listOf } from "./incident-names.js";
 import { buildIncidentView, incidentSubject } from "./incident-view-model.js";
 import { toIncidentRecord } from "./load-incident.js";
 import { playbooks } from "./playbook-loader.js";
@@ -40,7 +41,7 @@ export function playbookById(id: string): TPlaybook {
   const found = reg.get(key)
     ?? reg.all().find((p) => p.name["zh-CN"] === id.trim() || p.name.en.toLowerCase() === key)
     ?? (riskType ? reg.all().find((p) => p.riskType === riskType) : undefined);
-  if (!found) throw new AppError("incident.unknown_playbook", { value: id, known: reg.all().map((p) => p.id).join(", ") });
+  if (!found) throw new AppError("incident.unknown_playbook", { value: id }, { known: listOf(reg.all().map((p) => p.name)) });
   return found;
 }
 

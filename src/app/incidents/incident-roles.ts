@@ -6,13 +6,16 @@ import { enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { changeIncident } from "./change-incident.js";
 import { requireIncidentRelation } from "./incident-permissions.js";
+import { findRole, listOf, roleNames, roleRef } from "./incident-names.js";
 import { incidentForRequest, findIncident, type IncidentRecord } from "./load-incident.js";
 
-async function roleRow(scope: RequestScope, inc: IncidentRecord, role: string) {
-  const row = await scope.deps.db.incidentRole.findUnique({ where: { incidentId_role: { incidentId: inc.id, role } } });
+/** The incident's role row `typed` means (its code, or its name in either language). */
+async function roleRow(scope: RequestScope, inc: IncidentRecord, typed: string) {
+  const rows = await scope.deps.db.incidentRole.findMany({ where: { incidentId: inc.id }, orderBy: { id: "asc" } });
+  const code = findRole(inc.playbook, rows.map((r) => r.role), typed);
+  const row = rows.find((r) => r.role === code);
   if (row) return row;
-  const known = await scope.deps.db.incidentRole.findMany({ where: { incidentId: inc.id }, orderBy: { id: "asc" }, select: { role: true } });
-  throw new AppError("incident.unknown_role", { id: inc.id, role, known: known.map((k) => k.role).join(", ") });
+  throw new AppError("incident.unknown_role", { id: inc.id, role: typed }, { known: listOf(rows.map((r) => roleNames(inc.playbook, r.role))) });
 }
 
 /** The actor takes `role` if nobody holds it; a second claimant is told who was first. */
@@ -25,11 +28,11 @@ export async function claimRole(scope: RequestScope, incidentId: number, role: s
     if (res.count === 0) {
       const held = await tx.incidentRole.findUniqueOrThrow({ where: { id: row.id } });
       const holder = (await displayNames(tx, [held.userId])).get(held.userId ?? "") ?? "?";
-      throw new AppError("incident.role_taken", { role, holder });
+      throw new AppError("incident.role_taken", { holder }, { role: roleNames(inc.playbook, row.role) });
     }
     const fresh = await findIncident(tx, inc.teamId, inc.id);
-    await changeIncident(tx, scope, fresh, {}, { action: "incident.role_claim", event: "role", data: { role, userId: scope.actor.id, claimed: true } });
-    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "claimed", detail: `${role}: ${scope.actor.displayName}` } });
+    await changeIncident(tx, scope, fresh, {}, { action: "incident.role_claim", event: "role", data: { role: row.role, userId: scope.actor.id, claimed: true } });
+    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "claimed", detail: "", facts: { role: roleRef(inc.playbook, row.role), holder: scope.actor.displayName } } });
   });
 }
 
@@ -42,7 +45,7 @@ export async function handRole(scope: RequestScope, roleName: string, handle: st
   const member = await memberByHandle(scope.deps.db, scope.team.id, handle);
   await scope.deps.db.$transaction(async (tx) => {
     await tx.incidentRole.update({ where: { id: row.id }, data: { userId: member.id, claimedAt: scope.now, nextReminderAt: null } });
-    await changeIncident(tx, scope, inc, {}, { action: "incident.role_handover", event: "role", data: { role: roleName, userId: member.id, previous: row.userId }, before: { userId: row.userId } });
-    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "handed", detail: `${roleName}: ${member.displayName}` } });
+    await changeIncident(tx, scope, inc, {}, { action: "incident.role_handover", event: "role", data: { role: row.role, userId: member.id, previous: row.userId }, before: { userId: row.userId } });
+    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "handed", detail: "", facts: { role: roleRef(inc.playbook, row.role), holder: member.displayName } } });
   });
 }

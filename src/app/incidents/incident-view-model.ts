@@ -50,6 +50,7 @@ export async function buildIncidentView(db: Db | Tx, inc: IncidentRecord, button
         const owner = holderOf(s.role);
         return {
           key: s.key,
+          n: s.position + 1,
           text: stepText(s.textJson, s.id),
           role: s.role,
           due: fmt(s.dueAt),

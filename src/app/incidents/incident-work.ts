@@ -12,7 +12,8 @@ import type { RequestScope } from "../scope.js";
 import { changeIncident } from "./change-incident.js";
 import { stakeholderChannelId } from "./incident-channels.js";
 import { requireIncidentRelation } from "./incident-permissions.js";
-import { findIncident, incidentForRequest, type IncidentRecord } from "./load-incident.js";
+import { findStep, stepList } from "./incident-names.js";
+import { findIncident, incidentForRequest, stepText, type IncidentRecord } from "./load-incident.js";
 import { addEvent } from "./timeline.js";
 
 async function openIncident(scope: RequestScope, id: number | undefined, byId = false): Promise<IncidentRecord> {
@@ -21,26 +22,25 @@ async function openIncident(scope: RequestScope, id: number | undefined, byId = 
   return inc;
 }
 
-/** Marks step `key` of the incident done; a key from elsewhere, or done twice, is refused. */
-export async function completeStep(scope: RequestScope, key: string, id: number | undefined, byId = false): Promise<void> {
+/** Marks a step of the incident done (typed as its number, key or text); an unknown step, or one done twice, is refused. */
+export async function completeStep(scope: RequestScope, typed: string, id: number | undefined, byId = false): Promise<void> {
   const inc = await openIncident(scope, id, byId);
   await requireIncidentRelation(scope, inc);
   const { db } = scope.deps;
-  const step = await db.incidentStep.findUnique({ where: { incidentId_key: { incidentId: inc.id, key } } });
-  if (!step) {
-    const keys = await db.incidentStep.findMany({ where: { incidentId: inc.id }, orderBy: { position: "asc" }, select: { key: true } });
-    throw new AppError("incident.unknown_step", { id: inc.id, step: key, known: keys.map((k) => k.key).join(", ") });
-  }
+  const steps = (await db.incidentStep.findMany({ where: { incidentId: inc.id }, orderBy: { position: "asc" } })).map((s) => ({ ...s, text: stepText(s.textJson, s.id) }));
+  const step = findStep(steps, typed);
+  if (!step) throw new AppError("incident.unknown_step", { id: inc.id, step: typed }, { known: stepList(steps) });
+  const key = step.key;
   await db.$transaction(async (tx) => {
     const res = await tx.incidentStep.updateMany({ where: { id: step.id, status: "open" }, data: { status: "done", doneById: scope.actor.id, doneAt: scope.now, nextNudgeAt: null } });
     if (res.count === 0) {
       const done = await tx.incidentStep.findUniqueOrThrow({ where: { id: step.id } });
-      throw new AppError("incident.step_done", { step: key, by: (await displayNames(tx, [done.doneById])).get(done.doneById ?? "") ?? "?" });
+      throw new AppError("incident.step_done", { by: (await displayNames(tx, [done.doneById])).get(done.doneById ?? "") ?? "?" }, { step: step.text });
     }
     const onTime = scope.now.getTime() <= step.dueAt.getTime();
     const fresh = await findIncident(tx, inc.teamId, inc.id);
     await changeIncident(tx, scope, fresh, {}, { action: "incident.step_done", event: "step_done", data: { step: key, onTime } });
-    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "step", detail: key } });
+    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "step", detail: "", facts: { step: step.text } } });
   });
 }
 
@@ -76,7 +76,7 @@ export async function setIncidentStatus(scope: RequestScope, status: string, id:
   assertIncidentMove(inc.id, inc.status, status);
   await scope.deps.db.$transaction(async (tx) => {
     await changeIncident(tx, scope, inc, { status }, { action: "incident.status", event: "status", data: { from: inc.status, to: status }, before: { status: inc.status } });
-    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "status", detail: `${inc.status} → ${status}` } });
+    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "status", detail: "", facts: { status: { from: inc.status, to: status } } } });
   });
 }
 
@@ -120,6 +120,6 @@ export async function changeSeverity(scope: RequestScope, input: SeverityInput, 
       { severity, likelihood, impact, nextUpdateDueAt: addMinutes(inc.lastUpdateAt ?? inc.declaredAt, cadence) },
       { action: "incident.severity", event: "severity", data: { from: inc.severity, to: severity, likelihood, impact }, before: { severity: inc.severity, likelihood: inc.likelihood, impact: inc.impact } },
     );
-    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "severity", detail: `${inc.severity} → ${severity}` } });
+    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "severity", detail: "", facts: { severity: { from: inc.severity, to: severity } } } });
   });
 }

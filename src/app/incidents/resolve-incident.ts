@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client.js";
 import { assertIncidentMove, assertOpen } from "../../domain/incidents/lifecycle.js";
 import { expectedUpdates, scoreDrill } from "../../domain/incidents/drill.js";
 import { draftReview } from "../../domain/incidents/review.js";
+import { roleNames } from "./incident-names.js";
 import { addMinutes, updateCadenceMinutes } from "../../domain/incidents/schedule.js";
 import { encodeAction } from "../../messaging/action.js";
 import { enqueuePost, enqueueReply } from "../outbox/enqueue.js";
@@ -70,7 +71,7 @@ async function writeReview(tx: Tx, inc: IncidentRecord): Promise<void> {
     resolvedAt: inc.resolvedAt!,
     commanderId: roles.find((r) => r.role === "commander")?.userId ?? inc.declaredById,
     steps: steps.map((s) => ({ key: s.key, text: stepText(s.textJson, s.id), role: s.role, dueAt: s.dueAt, doneAt: s.doneAt, doneById: s.doneById, blocking: s.blocking })),
-    roles: roles.map((r) => ({ role: r.role, required: r.required, userId: r.userId })),
+    roles: roles.map((r) => ({ role: r.role, required: r.required, userId: r.userId, name: roleNames(inc.playbook, r.role) })),
     updatesSent: inc.updatesSent,
     updateReminders: inc.updateReminders,
     overrideReason: inc.overrideReason,

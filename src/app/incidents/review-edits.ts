@@ -60,7 +60,7 @@ export async function editReview(scope: RequestScope, section: keyof typeof SECT
     await audit(tx, { teamId: inc.teamId, actorId: scope.actor.id, action: "incident.review_edit", subjectType: "incident", subjectId: inc.id, before: { [section]: before }, after: { [section]: text }, at: scope.now });
     await addEvent(tx, inc.id, "review_edited", scope.actor.id, { section }, scope.now);
     await refreshReview(tx, scope, inc);
-    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "review_edited", detail: section } });
+    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "done", id: inc.id, what: "review_edited", detail: "", facts: { section: key } } });
   });
 }
 

@@ -104,7 +104,7 @@ async function thresholdItems(db: Db, teamId: string, now: Date): Promise<Thresh
   for (const t of rows) {
     items.push({
       id: t.id, signal: signalOf(t), limit: t.limit, window: formatWindow(t.windowMinutes), riskType: t.riskType as RiskType, severity: t.severity as Severity,
-      owner: names.get(t.ownerId) ?? "?", playbook: suggestedPlaybook(t)?.id ?? null, current: await signalValue(db, teamId, signalOf(t), t.windowMinutes, now), above: t.state === "above",
+      owner: names.get(t.ownerId) ?? "?", playbook: suggestedPlaybook(t)?.id ?? null, playbookName: suggestedPlaybook(t)?.name ?? null, current: await signalValue(db, teamId, signalOf(t), t.windowMinutes, now), above: t.state === "above",
     });
   }
   return items;

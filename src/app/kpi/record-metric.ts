@@ -18,6 +18,6 @@ export async function recordMetric(scope: RequestScope, args: ArgsOf<"kpi.record
     const old = await tx.metricValue.findUnique({ where: { teamId_platform_account_metric_day: { teamId: scope.team.id, platform: row.platform, account: row.account, metric: row.metric, day } } });
     await storeMetricValues(tx, scope.team.id, [row], "command", scope.actor.id, scope.now);
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "kpi.record", subjectType: "metric", subjectId: `${row.platform}/${row.account}/${row.metric}/${day}`, before: old ? { value: old.value } : undefined, after: { value: row.value }, at: scope.now });
-    await enqueueReply(tx, scope, { template: "notice", model: recordedNotice(scope.actor.locale, { ...row, old: old && old.value !== row.value ? old.value : null }) });
+    await enqueueReply(tx, scope, { template: "notice", model: recordedNotice(scope.actor.locale, { ...row, old: old && old.value !== row.value ? old.value : null, dayGiven: args.day !== undefined }) });
   });
 }

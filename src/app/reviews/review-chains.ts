@@ -26,6 +26,19 @@ export async function activeChains(db: Db | Tx, teamId: string): Promise<StoredC
   return rows.map((r) => ({ id: r.id, isDefault: r.isDefault, chain: readJson(ZChain, r.definitionJson, `ReviewChain(${r.id}).definitionJson`) }));
 }
 
+/** The active chain `typed` means: its name, or its display name in either language; refuses when none. */
+export async function findChain(db: Db | Tx, teamId: string, typed: string): Promise<StoredChain> {
+  const chains = await activeChains(db, teamId);
+  const key = typed.trim().toLowerCase();
+  const names = (c: StoredChain) => {
+    const d = c.chain.displayName;
+    return d === undefined ? [] : typeof d === "string" ? [d] : [d["zh-CN"], d.en];
+  };
+  const found = chains.find((c) => c.chain.name.toLowerCase() === key) ?? chains.find((c) => names(c).some((n) => n.toLowerCase() === key));
+  if (!found) throw new AppError("review.chain_not_found", { name: typed.trim() });
+  return found;
+}
+
 /** Refuses a chain naming someone who is not in the team (a typo would leave a level without reviewers). */
 export async function assertPeopleExist(db: Db | Tx, teamId: string, chain: TChain): Promise<void> {
   const handles = new Set([...chain.cc, ...chain.levels.flatMap((l) => [...l.reviewers.users, ...l.escalateTo.users])]);

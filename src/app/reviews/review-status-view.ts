@@ -1,4 +1,5 @@
 // Review state → the review's status card and its line on the board.
+import { chainDisplayName } from "../../domain/reviews/chain.js";
 import type { ReviewListItem, ReviewStatusView } from "../../../templates/review/review-view.js";
 import { isOverdue } from "../../domain/reviews/deadlines.js";
 import { isReviewStatus } from "../../domain/reviews/status.js";
@@ -29,7 +30,7 @@ export function statusView(s: ReviewState, ctx: ViewContext, detail: boolean): R
     topicId: s.topic.id,
     title: s.topic.title,
     author: namesOf(ctx.members, [r.authorId])[0]!,
-    chain: r.chainName,
+    chain: chainDisplayName(r.chain),
     status: r.status,
     version: r.currentVersion,
     urgent: r.flags.urgent,

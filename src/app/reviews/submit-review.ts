@@ -1,6 +1,7 @@
 // /review submit: starts the review of a topic's draft on the chain its facts select, or (after a request for
 // changes) submits the next version of the same review. The topic moves to "in review"; the first level is
 // asked on request cards in the channel and in direct messages.
+import { chainDisplayName, levelName } from "../../domain/reviews/chain.js";
 import type { ArgsOf } from "../../../commands/index.js";
 import { reviewNotices } from "../../../templates/review/review-notices.js";
 import type { Tx } from "../../db/client.js";
@@ -51,7 +52,7 @@ export async function submitReview(scope: RequestScope, args: ArgsOf<"review.sub
     if (resubmitted) await refreshReviewCards(tx, scope, s, ctx, []);
     else await postStatusCard(tx, scope, s, ctx);
     await postRequestCards(tx, scope, s, s.levels.find((l) => l.id === pass.id)!, ctx);
-    await replyNotice(tx, scope, reviewNotices[scope.actor.locale].submitted(review.id, topic.id, version, review.chainName, review.chain.levels.length));
+    await replyNotice(tx, scope, reviewNotices[scope.actor.locale].submitted(review.id, topic.id, version, levelName(chainDisplayName(review.chain), scope.actor.locale), review.chain.levels.length));
     return review.id;
   });
 }

@@ -1,4 +1,5 @@
 // The demo team a first start seeds on an empty database, so the console has people to act as.
+import { toLocale } from "../../domain/locale.js";
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Role } from "../../domain/roles.js";
@@ -34,7 +35,8 @@ export async function seedDemoTeam(db: Db, clock: Clock, opts: { timezone: strin
   const now = clock.now();
   await db.$transaction(async (tx) => {
     await tx.team.create({
-      data: { id: DEFAULT_TEAM_ID, name: "Demo content team", timezone: opts.timezone, locale: opts.locale, themeTargetsJson: JSON.stringify({ product: 0.3, news: 0.2, story: 0.25, tips: 0.25 }), createdAt: now },
+      // The team's name is what its people read (the digest's header): written in the team's language.
+      data: { id: DEFAULT_TEAM_ID, name: toLocale(opts.locale) === "en" ? "Demo content team" : "演示内容团队", timezone: opts.timezone, locale: opts.locale, themeTargetsJson: JSON.stringify({ product: 0.3, news: 0.2, story: 0.25, tips: 0.25 }), createdAt: now },
     });
     for (const name of CONSOLE_CHANNELS) {
       await tx.channel.create({ data: { teamId: DEFAULT_TEAM_ID, platform: "console", externalId: name, name, createdAt: now } });

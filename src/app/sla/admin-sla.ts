@@ -1,6 +1,7 @@
 // Admin commands of the SLA: /sla policy list, /sla policy set, /sla account set. Policies are stored as
 // ZSlaPolicy JSON; a set replaces the policy with exactly the same scope (platform, account, kind) or adds one,
 // so two policies never tie. Every change is audited in the transaction that makes it.
+import { slaCopy } from "../../../templates/sla/sla-copy.js";
 import type { ArgsOf } from "../../../commands/index.js";
 import { slaAdminCopy } from "../../../templates/sla/sla-admin-copy.js";
 import { PLATFORM_NAMES, nameOf } from "../../../templates/strings/labels.js";
@@ -16,20 +17,25 @@ const handle = (raw: string) => raw.trim().replace(/^[@＠]/, "");
 const pct = (f: number) => `${Math.round(f * 100)}%`;
 const hours = (m: number) => String(Math.round((m / 60) * 100) / 100);
 
+/** A policy's parts in the reader's words: platform, account, kind and escalation roles by name. */
+function policyWords(locale: RequestScope["actor"]["locale"], p: TSlaPolicy) {
+  const c = slaAdminCopy[locale];
+  const kinds = slaCopy[locale].kinds;
+  return {
+    name: p.name,
+    scope: [p.platform ? nameOf(PLATFORM_NAMES, locale, p.platform) : c.any, p.account, p.kind ? kinds[p.kind] : c.any].filter(Boolean).join(" / "),
+    hours: hours(p.targetMinutes),
+    warn: p.warnAt.map(pct).join(", ") || "—",
+    chain: p.escalation.map((s) => (s.afterMinutes ? `${c.roles[s.to]}@${hours(s.afterMinutes)}h` : c.roles[s.to])).join(" → ") || "—",
+  };
+}
+
 /** /sla policy list: every active policy, most specific first. */
 export async function listSlaPolicies(scope: RequestScope): Promise<void> {
   const c = slaAdminCopy[scope.actor.locale];
   const rows = await scope.deps.db.slaPolicy.findMany({ where: { teamId: scope.team.id, active: true }, orderBy: { name: "asc" } });
   const policies = rows.map((r) => readJson(ZSlaPolicy, r.definitionJson, `SlaPolicy(${r.id}).definitionJson`));
-  const lines = policies.map((p) =>
-    c.policyLine({
-      name: p.name,
-      scope: [p.platform ? nameOf(PLATFORM_NAMES, scope.actor.locale, p.platform) : c.any, p.account, p.kind ?? c.any].filter(Boolean).join(" / "),
-      hours: hours(p.targetMinutes),
-      warn: p.warnAt.map(pct).join(", ") || "—",
-      chain: p.escalation.map((s) => (s.afterMinutes ? `${s.to}@${hours(s.afterMinutes)}h` : s.to)).join(" → ") || "—",
-    }),
-  );
+  const lines = policies.map((p) => c.policyLine(policyWords(scope.actor.locale, p)));
   await replyNotice(scope.deps.db, scope, c.policyListTitle(policies.length), lines, "info");
 }
 
@@ -66,10 +72,8 @@ export async function setSlaPolicy(scope: RequestScope, args: ArgsOf<"sla.policy
     if (existing) await tx.slaPolicy.update({ where: { id: existing.id }, data: { definitionJson: JSON.stringify(next), active: true } });
     else await tx.slaPolicy.create({ data: { teamId, name, definitionJson: JSON.stringify(next) } });
     await audit(tx, { teamId, actorId: scope.actor.id, action: "sla.policy_set", subjectType: "sla_policy", subjectId: name, before: same ? { ...same.p } : undefined, after: { ...next }, at: scope.now });
-    await replyNotice(tx, scope, c.policySet(name, !same), [
-      c.policyLine({ name, scope: [args.platform ?? c.any, args.account, args.kind ?? c.any].filter(Boolean).join(" / "), hours: hours(next.targetMinutes), warn: next.warnAt.map(pct).join(", ") || "—", chain: next.escalation.map((s) => (s.afterMinutes ? `${s.to}@${hours(s.afterMinutes)}h` : s.to)).join(" → ") || "—" }),
-      c.policyNote,
-    ]);
+    const words = policyWords(scope.actor.locale, next);
+    await replyNotice(tx, scope, c.policySet(scope.actor.locale === "en" ? name : words.scope, !same), [c.policyLine(words), c.policyNote]);
   });
 }
 

@@ -19,7 +19,8 @@ export interface ReviewFacts {
   resolvedAt: Date;
   commanderId: string | null;
   steps: ReviewStepFact[];
-  roles: { role: string; required: boolean; userId: string | null }[];
+  /** Each role with its name in both languages (the action items name it). */
+  roles: { role: string; required: boolean; userId: string | null; name?: Localized }[];
   updatesSent: number;
   updateReminders: number;
   overrideReason: string | null;
@@ -56,7 +57,8 @@ export function draftReview(f: ReviewFacts): ReviewDraft {
   const late = f.steps.filter((s) => s.doneAt && s.doneAt.getTime() > s.dueAt.getTime());
   const open = f.steps.filter((s) => !s.doneAt);
   const required = f.roles.filter((r) => r.required);
-  const unclaimed = f.roles.filter((r) => r.required && !r.userId).map((r) => r.role);
+  const unclaimedRoles = f.roles.filter((r) => r.required && !r.userId);
+  const unclaimed = unclaimedRoles.map((r) => r.role);
   const wentWell: Finding[] = [];
   const wentBadly: Finding[] = [];
   if (onTime.length > 0) wentWell.push({ code: "steps_on_time", count: onTime.length, total: f.steps.length });
@@ -77,8 +79,8 @@ export function draftReview(f: ReviewFacts): ReviewDraft {
       text: { "zh-CN": `补做或确认无需“${s.text["zh-CN"]}”`, en: `Complete "${s.text.en}" or record why it was not needed` },
       ownerId: f.commanderId,
     })),
-    ...unclaimed.map((role) => ({
-      text: { "zh-CN": `为此类事件指定常设的 ${role} 角色人选`, en: `Name a standing ${role} for this kind of incident` },
+    ...unclaimedRoles.map((r) => ({
+      text: { "zh-CN": `为此类事件指定常设的${r.name?.["zh-CN"] ?? r.role}人选`, en: `Name a standing ${r.name?.en ?? r.role} for this kind of incident` },
       ownerId: f.commanderId,
     })),
   ];

@@ -24,7 +24,7 @@ export const DEFAULT_SEVERITY: Severity = "SEV2";
 
 const SIGNAL_ALIASES: Record<string, Signal> = {
   complaint_breaches: "complaint_breaches", "complaint-breaches": "complaint_breaches", breaches: "complaint_breaches", sla: "complaint_breaches", 投诉超时: "complaint_breaches",
-  negative_items: "negative_items", "negative-items": "negative_items", negative: "negative_items", complaints: "negative_items", 负面: "negative_items", 负面声量: "negative_items",
+  negative_items: "negative_items", "negative-items": "negative_items", negative: "negative_items", complaints: "negative_items", 负面: "negative_items", 负面声量: "negative_items", 投诉量: "negative_items",
   compliance_rejections: "compliance_rejections", "compliance-rejections": "compliance_rejections", rejections: "compliance_rejections", compliance: "compliance_rejections", 合规驳回: "compliance_rejections",
 };
 

@@ -33,7 +33,7 @@ export function parsePeople(raw: string): TPeople {
   const users: string[] = [];
   let role: Role | undefined;
   for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
-    const r = /^(?:role:|%)(.+)$/i.exec(part);
+    const r = /^(?:role:|角色[:：]|%)(.+)$/i.exec(part);
     if (r) {
       const word = r[1]!.trim().toLowerCase();
       const found = isRole(word) ? word : ROLE_WORDS[word];

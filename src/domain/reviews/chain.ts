@@ -71,6 +71,8 @@ export const ZChainName = z
 /** A chain as stored. Lower `priority` is tried first; the default chain is the fallback when none match. */
 export const ZChain = z.object({
   name: ZChainName,
+  /** What people read for it (品牌审核); the name is what admins type, and either finds the chain. */
+  displayName: ZDisplayName.optional(),
   levels: z.array(ZLevel).min(1).max(6),
   when: ZMatch.default({}),
   priority: z.number().int().min(0).max(1000).default(100),
@@ -141,4 +143,9 @@ function describeIssue(error: z.ZodError): string {
 /** A level's name in `locale`. */
 export function levelName(name: TDisplayName, locale: Locale): string {
   return typeof name === "string" ? name : name[locale];
+}
+
+/** A chain's name as people read it: its display name, else the name it was set with. */
+export function chainDisplayName(chain: Pick<TChain, "name" | "displayName">): TDisplayName {
+  return chain.displayName ?? chain.name;
 }

@@ -28,7 +28,7 @@ export function parseFlags(text: string): { urgent: boolean; sensitive: boolean 
   const out = { urgent: false, sensitive: false };
   for (const word of text.split(/[,，、\s]+/).filter(Boolean)) {
     const flag = FLAG_WORDS[word.toLowerCase()];
-    if (!flag) throw new AppError("review.unknown_flag", { value: word, known: "urgent/紧急, sensitive/敏感" });
+    if (!flag) throw new AppError("review.unknown_flag", { value: word, known: "urgent, sensitive" });
     out[flag] = true;
   }
   return out;
@@ -50,10 +50,19 @@ export interface ChainChoice {
   isDefault: boolean;
 }
 
-/** The chain for `piece`: first match among the non-default chains in order, then the default; undefined if none. */
+/** True when a chain names at least one condition (a chain without any would match every piece). */
+export function hasConditions(when: TMatch): boolean {
+  return Object.values(when).some((v) => v !== undefined);
+}
+
+/**
+ * The chain for `piece`. The rule: chains with conditions are tried first, in their declared order (priority,
+ * then name), and the first whose conditions all hold is used; the default chain is used only when none
+ * matches. A chain without conditions is therefore only ever used as the default. Undefined if none.
+ */
 export function selectChain<C extends ChainChoice>(chains: readonly C[], piece: PieceFacts): C | undefined {
   const ordered = chains
-    .filter((c) => !c.isDefault)
+    .filter((c) => !c.isDefault && hasConditions(c.chain.when))
     .sort((a, b) => a.chain.priority - b.chain.priority || a.chain.name.localeCompare(b.chain.name));
   return ordered.find((c) => matches(c.chain.when, piece)) ?? chains.find((c) => c.isDefault);
 }
