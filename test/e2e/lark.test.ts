@@ -239,7 +239,7 @@ describe("Feishu/Lark webhook", () => {
   it("keeps JSON parsing for the other routes", async () => {
     const res = await fetch(`${svc.url}/console/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({}) });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: string }).error).toContain("channel: ");
+    expect(((await res.json()) as { error: string }).error).toBe("请求格式不正确：缺少频道，或频道不是文本。");
   });
 });
 

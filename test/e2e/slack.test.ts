@@ -210,7 +210,7 @@ describe("the Slack endpoint", () => {
     expect(ack.status).toBe(200);
     const refusal = await fake.waitFor("the refusal", () => fake.responses.find((r) => r.id === t));
     expect(refusal.body["response_type"]).toBe("ephemeral");
-    expect(String(refusal.body["text"])).toContain("/topic propose <title>");
+    expect(String(refusal.body["text"])).toContain("/topic propose <标题>");
   });
 
   it("/topic list answers the person ephemerally with chat.postEphemeral", async () => {
