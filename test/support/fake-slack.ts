@@ -40,8 +40,11 @@ export interface FakeSlack {
   rateLimitNext(method: string, seconds: number): void;
   /** The next call of `method` is answered `{ ok: false, error }` (a Slack platform error). */
   failNext(method: string, error: string): void;
-  /** Calls of `method` are answered after `ms` (until reset with 0). */
-  delay(method: string, ms: number): void;
+  /**
+   * Holds the answers to `method` until the returned release() is called: Slack being slow for as long as the
+   * test wants, so "the service answered without waiting for it" is shown by an event, not by a stopwatch.
+   */
+  hold(method: string): () => void;
   /** Polls until `find` returns something, or fails after `timeoutMs`. */
   waitFor<T>(what: string, find: () => T | undefined, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -71,7 +74,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const responses: ResponsePost[] = [];
   const limited = new Map<string, number[]>();
-  const delays = new Map<string, number>();
+  const holds = new Map<string, Promise<void>>();
   const failures = new Map<string, string[]>();
   const serverErrors = new Map<string, number>();
   let ts = 0;
@@ -134,8 +137,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) }).end(JSON.stringify({ ok: false, error: "ratelimited" }));
         return;
       }
-      const wait = delays.get(method) ?? 0;
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await holds.get(method);
       const failure = failures.get(method)?.shift();
       call.result = failure === undefined ? answer(method, args) : { ok: false, error: failure };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(call.result));
@@ -159,8 +161,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);
     },
-    delay(method, ms) {
-      delays.set(method, ms);
+    hold(method) {
+      let release!: () => void;
+      holds.set(method, new Promise<void>((r) => (release = r)));
+      return () => {
+        holds.delete(method);
+        release();
+      };
     },
     async waitFor(what, find, timeoutMs = 8000) {
       const until = Date.now() + timeoutMs;

@@ -7,7 +7,6 @@ export interface SlackAnswer {
   status: number;
   text: string;
   contentType: string | null;
-  ms: number;
 }
 
 /** Overrides for one request. */
@@ -39,14 +38,13 @@ export function slackSender(serviceUrl: string, signingSecret: string) {
   return async function send(req: { body: string; contentType: string }, opts: SendOptions = {}): Promise<SlackAnswer> {
     const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
     const signature = opts.signature ?? signSlackRequest(signingSecret, timestamp, req.body);
-    const started = performance.now();
     const res = await fetch(`${serviceUrl}/slack/events`, {
       method: "POST",
       headers: { "content-type": req.contentType, "x-slack-request-timestamp": timestamp, "x-slack-signature": signature, ...opts.headers },
       body: req.body,
     });
     const text = await res.text();
-    return { status: res.status, text, contentType: res.headers.get("content-type"), ms: performance.now() - started };
+    return { status: res.status, text, contentType: res.headers.get("content-type") };
   };
 }
 

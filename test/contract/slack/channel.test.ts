@@ -1,7 +1,7 @@
 // SlackChannel against the fake Slack Web API: which methods it calls with what, and the per-channel pace.
 import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackChannel } from "../../../src/adapters/slack/channel.js";
+import { POST_INTERVAL_MS, SlackChannel } from "../../../src/adapters/slack/channel.js";
 import { KeyedPacer, type PacerTime } from "../../../src/adapters/slack/pacer.js";
 import type { Card } from "../../../src/messaging/card.js";
 import { blockKitViolations } from "../../support/block-kit-limits.js";
@@ -95,6 +95,18 @@ describe("KeyedPacer", () => {
     const pacer = new KeyedPacer(1000, time);
     await Promise.all([pacer.run("C1", async () => {}), pacer.run("C2", async () => {}), pacer.run("C3", async () => {})]);
     expect(time.slept).toEqual([]);
+  });
+
+  it("paces SlackChannel's posts: a second post to one channel waits a second, another channel does not", async () => {
+    const time = fakeTime();
+    const client = new webApi.WebClient("xoxb-paced", { slackApiUrl: fake.apiUrl });
+    const paced = new SlackChannel(client, new KeyedPacer(POST_INTERVAL_MS, time));
+    await paced.post({ conversationId: "CPACE" }, card);
+    await paced.post({ conversationId: "CPACE" }, card);
+    await paced.post({ conversationId: "COTHER" }, card);
+    expect(POST_INTERVAL_MS).toBe(1000);
+    expect(time.slept).toEqual([1000]);
+    expect(fake.callsTo("chat.postMessage").slice(-3).map((c) => c.args["channel"])).toEqual(["CPACE", "CPACE", "COTHER"]);
   });
 
   it("a failed task fails its caller but not the tasks queued after it", async () => {
