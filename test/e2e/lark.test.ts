@@ -60,10 +60,9 @@ async function send(payload: unknown, opts: { raw?: string; timestamp?: number; 
     headers["x-lark-request-nonce"] = nonce;
     headers["x-lark-signature"] = opts.signature ?? larkSignature(timestamp, nonce, KEY, raw);
   }
-  const started = performance.now();
   const res = await fetch(`${svc.url}/feishu/events`, { method: "POST", headers, body: raw });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Json, ms: performance.now() - started };
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Json };
 }
 
 function messageEvent(o: { openId: string; text: string; messageId: string; chatType?: "group" | "p2p"; eventId?: string }) {
@@ -127,7 +126,6 @@ describe("Feishu/Lark webhook", () => {
   it("answers the url_verification challenge, plain (unsigned) and encrypted", async () => {
     const plain = await send(undefined, { raw: JSON.stringify({ challenge: "ajls384kdjx98XX", token: TOKEN, type: "url_verification" }), unsigned: true });
     expect(plain).toMatchObject({ status: 200, body: { challenge: "ajls384kdjx98XX" } });
-    expect(plain.ms).toBeLessThan(1000);
     const encrypted = await send({ challenge: "c-2", token: TOKEN, type: "url_verification" }, { unsigned: true });
     expect(encrypted).toMatchObject({ status: 200, body: { challenge: "c-2" } });
     const wrongToken = await send({ challenge: "c-3", token: "not-ours", type: "url_verification" }, { unsigned: true });
@@ -139,9 +137,10 @@ describe("Feishu/Lark webhook", () => {
   let topicId = 0;
 
   it("runs a command typed with an @mention and posts the topic card to the same chat", async () => {
-    const res = await send(messageEvent({ openId: "ou_alice", messageId: "om_in_1", text: "topic propose 双十一复盘 --platform 微博" }));
+    // Feishu is answered before the card goes out: the post is held until the answer is in.
+    const release = fake.hold((c) => c.method === "POST" && c.path === "/open-apis/im/v1/messages");
+    const res = await send(messageEvent({ openId: "ou_alice", messageId: "om_in_1", text: "topic propose 双十一复盘 --platform 微博" })).finally(release);
     expect(res).toMatchObject({ status: 200, body: {} });
-    expect(res.ms).toBeLessThan(3000);
     const call = await waitForPost((c) => cardText(c).includes("双十一复盘"));
     expect(call.query.get("receive_id_type")).toBe("chat_id");
     expect(call.headers.authorization).toBe("Bearer t-fake-tenant-token");
@@ -165,7 +164,6 @@ describe("Feishu/Lark webhook", () => {
   it("answers a button click with a toast and the updated card, without patching the clicked message", async () => {
     const res = await send(clickEvent({ openId: "ou_bob", messageId: cardMessageId, value: buttonValue(card, "topic.vote"), eventId: "evt-vote-1" }));
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(3000);
     expect(res.body.toast).toMatchObject({ type: "success", i18n: { zh_cn: expect.any(String), en_us: "Done" } });
     const answer = res.body.card as { type: string; data: Json };
     expect(answer.type).toBe("raw");
@@ -250,17 +248,18 @@ describe("Feishu/Lark clicks that outlast the answer budget", () => {
     const call = await waitForPost((c) => cardText(c).includes("慢速点击选题"));
     const slowCard = JSON.parse((call.json as { content: string }).content) as Json;
     const messageId = `om_${posted().findIndex((p) => p.call === call) + 1}`;
-    // The app takes 300 ms; the answer budget is 50 ms.
+    // The app's work is held until the answer is in: the answer cannot have waited for it.
+    let finishWork!: () => void;
+    const workHeld = new Promise<void>((r) => (finishWork = r));
     const slow = async (deps: AppDeps, event: InboundEvent) => {
-      await new Promise((r) => setTimeout(r, 300));
+      await workHeld;
       return handleInbound(deps, event);
     };
     const inbound = new LarkInbound(svc.deps, channel, { actionBudgetMs: 50, handle: slow });
-    const started = performance.now();
     const answer = await inbound.onCardAction(clickEvent({ openId: "ou_frank", messageId, value: buttonValue(slowCard, "topic.vote") }));
     expect(answer).toEqual({ toast: { type: "info", content: expect.any(String), i18n: expect.any(Object) } });
-    expect(performance.now() - started).toBeLessThan(250);
     expect(fake.find("PATCH", `/open-apis/im/v1/messages/${messageId}`)).toHaveLength(0);
+    finishWork();
     await inbound.idle();
     const patch = await fake.waitFor((c) => c.method === "PATCH" && c.path === `/open-apis/im/v1/messages/${messageId}`);
     expect(cardText(JSON.parse((patch.json as { content: string }).content) as Json)).toContain("+1 ×1");

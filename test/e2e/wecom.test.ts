@@ -50,15 +50,14 @@ afterAll(async () => {
 
 const nowSeconds = () => String(Math.floor(svc.clock.now().getTime() / 1000));
 
-async function timed(url: string, init?: RequestInit) {
-  const started = performance.now();
+async function request(url: string, init?: RequestInit) {
   const res = await fetch(url, init);
-  return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text(), ms: performance.now() - started };
+  return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text() };
 }
 
 /** POSTs a raw body to the callback URL with the given query. */
 function postRaw(query: Record<string, string>, body: string) {
-  return timed(`${svc.url}/wecom/callback?${new URLSearchParams(query)}`, { method: "POST", headers: { "content-type": "text/xml" }, body });
+  return request(`${svc.url}/wecom/callback?${new URLSearchParams(query)}`, { method: "POST", headers: { "content-type": "text/xml" }, body });
 }
 
 /** Encrypts and signs `innerXml` the way WeCom does, then POSTs it. */
@@ -81,15 +80,14 @@ const waitForSend = (pred: (body: Json) => boolean) => fake.waitFor((c) => c.pat
 const settle = () => new Promise((r) => setTimeout(r, 400));
 
 describe("WeCom callback URL check (GET)", () => {
-  it("answers the official sample's echostr with the bare plaintext within 1 s", async () => {
+  it("answers the official sample's echostr with the bare plaintext", async () => {
     svc.clock.set(new Date(Number(vectors.verifyUrl.timestamp) * 1000));
     try {
       const { msg_signature, timestamp, nonce, echostr } = vectors.verifyUrl;
-      const res = await timed(`${svc.url}/wecom/callback?${new URLSearchParams({ msg_signature, timestamp, nonce, echostr })}`);
+      const res = await request(`${svc.url}/wecom/callback?${new URLSearchParams({ msg_signature, timestamp, nonce, echostr })}`);
       expect(res).toMatchObject({ status: 200, text: vectors.verifyUrl.plaintext });
       expect(res.type).toMatch(/^text\/plain/);
-      expect(res.ms).toBeLessThan(1000);
-      const tampered = await timed(`${svc.url}/wecom/callback?${new URLSearchParams({ msg_signature: "0".repeat(40), timestamp, nonce, echostr })}`);
+      const tampered = await request(`${svc.url}/wecom/callback?${new URLSearchParams({ msg_signature: "0".repeat(40), timestamp, nonce, echostr })}`);
       expect(tampered.status).toBe(401);
     } finally {
       svc.clock.set(NOW);
@@ -98,11 +96,11 @@ describe("WeCom callback URL check (GET)", () => {
 
   it("refuses a stale URL check and an echostr encrypted for another corp", async () => {
     const { msg_signature, timestamp, nonce, echostr } = vectors.verifyUrl;
-    const stale = await timed(`${svc.url}/wecom/callback?${new URLSearchParams({ msg_signature, timestamp, nonce, echostr })}`);
+    const stale = await request(`${svc.url}/wecom/callback?${new URLSearchParams({ msg_signature, timestamp, nonce, echostr })}`);
     expect(stale).toMatchObject({ status: 401, text: expect.stringContaining("stale timestamp") });
     const other = encryptWecom(AES_KEY, "12345", "ww-another-corp");
     const ts = nowSeconds();
-    const res = await timed(`${svc.url}/wecom/callback?${new URLSearchParams({ msg_signature: wecomSignature(TOKEN, ts, "1", other), timestamp: ts, nonce: "1", echostr: other })}`);
+    const res = await request(`${svc.url}/wecom/callback?${new URLSearchParams({ msg_signature: wecomSignature(TOKEN, ts, "1", other), timestamp: ts, nonce: "1", echostr: other })}`);
     expect(res).toMatchObject({ status: 401, text: expect.stringContaining("wrong_receive_id") });
   });
 });
@@ -112,9 +110,9 @@ describe("WeCom callbacks (POST)", () => {
     svc.clock.set(new Date(Number(vectors.post.timestamp) * 1000));
     try {
       const { msg_signature, timestamp, nonce, body } = vectors.post;
-      const res = await postRaw({ msg_signature, timestamp, nonce }, body);
+      const release = fake.hold((c) => c.path === "/cgi-bin/message/send"); // WeCom must not wait for the reply
+      const res = await postRaw({ msg_signature, timestamp, nonce }, body).finally(release);
       expect(res).toMatchObject({ status: 200, text: "" });
-      expect(res.ms).toBeLessThan(1000);
       const reply = await waitForSend((b) => b.msgtype === "text");
       expect(reply.json).toEqual({ touser: "mycreate", msgtype: "text", agentid: 218, text: { content: "“/hello”不是命令。输入 /help 查看命令列表。" } });
       expect(reply.query.get("access_token")).toBe("ACCESS_TOKEN_FAKE");
@@ -128,9 +126,9 @@ describe("WeCom callbacks (POST)", () => {
   let topicId = 0;
 
   it("runs a typed command and sends the topic card as a button_interaction template card", async () => {
-    const res = await postCallback(textXml("zhangsan", "topic propose 春节返乡短视频 --platform 抖音", "900001"));
+    const release = fake.hold((c) => c.path === "/cgi-bin/message/send"); // answered before the card goes out
+    const res = await postCallback(textXml("zhangsan", "topic propose 春节返乡短视频 --platform 抖音", "900001")).finally(release);
     expect(res).toMatchObject({ status: 200, text: "" });
-    expect(res.ms).toBeLessThan(1000);
     const call = await waitForSend((b) => JSON.stringify(b).includes("春节返乡短视频"));
     expect(call.json).toMatchObject({ touser: "zhangsan", agentid: 218, msgtype: "template_card", template_card: { card_type: "button_interaction" } });
     card = (call.json as { template_card: Json }).template_card;
@@ -159,9 +157,9 @@ describe("WeCom callbacks (POST)", () => {
     // A second click on the same button in the same second would be taken for a retried delivery.
     svc.clock.advance(5000);
     acceptClick = clickXml("zhangsan", keyOf("通过"), String(card.task_id), "rc-click-2");
-    const res = await postCallback(acceptClick);
+    const release = fake.hold((c) => c.path === "/cgi-bin/message/update_template_card"); // answered before the update
+    const res = await postCallback(acceptClick).finally(release);
     expect(res).toMatchObject({ status: 200, text: "" });
-    expect(res.ms).toBeLessThan(1000);
     const update = await fake.waitFor((c) => c.path === "/cgi-bin/message/update_template_card");
     expect(update.json).toMatchObject({ userids: ["zhangsan"], agentid: 218, response_code: "rc-click-2", template_card: { card_type: "text_notice", task_id: card.task_id } });
     expect(JSON.stringify(update.json)).toContain("已通过");

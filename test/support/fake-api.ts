@@ -27,6 +27,11 @@ export interface FakeApi {
   find(method: string, path: string | RegExp): RecordedCall[];
   /** Resolves with the first call matching `pred` (checking calls already made), or rejects after `timeoutMs`. */
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /**
+   * Holds the answers to calls matching `pred` until the returned release() is called (the platform being as
+   * slow as the test wants), so "answered without waiting for it" is shown by an event, not a stopwatch.
+   */
+  hold(pred: (c: RecordedCall) => boolean): () => void;
   close(): Promise<void>;
 }
 
@@ -34,10 +39,11 @@ export interface FakeApi {
 export async function startFakeApi(route: (call: RecordedCall) => FakeAnswer | undefined): Promise<FakeApi> {
   const calls: RecordedCall[] = [];
   const waiters: { pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
+  const holds: { pred: (c: RecordedCall) => boolean; released: Promise<void> }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const body = Buffer.concat(chunks).toString("utf8");
       let json: unknown;
@@ -48,6 +54,7 @@ export async function startFakeApi(route: (call: RecordedCall) => FakeAnswer | u
       }
       const call: RecordedCall = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
       calls.push(call);
+      await Promise.all(holds.filter((h) => h.pred(call)).map((h) => h.released));
       const answer = route(call) ?? { status: 404, body: { error: "no such fake route" } };
       res.writeHead(answer.status ?? 200, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify(answer.body));
@@ -76,6 +83,15 @@ export async function startFakeApi(route: (call: RecordedCall) => FakeAnswer | u
         }, timeoutMs);
         waiters.push(waiter);
       });
+    },
+    hold(pred) {
+      let release!: () => void;
+      const h = { pred, released: new Promise<void>((r) => (release = r)) };
+      holds.push(h);
+      return () => {
+        holds.splice(holds.indexOf(h), 1);
+        release();
+      };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
