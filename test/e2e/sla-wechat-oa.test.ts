@@ -8,6 +8,7 @@ import { wechatSignature } from "../../src/adapters/wechat-oa/crypto.js";
 import { encryptWecom, wecomSignature } from "../../src/adapters/wecom/crypto.js";
 import { FakeClock } from "../fakes/fake-clock.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { until } from "../support/wait.js";
 
 const fixture = (p: string) => JSON.parse(readFileSync(new URL(`../fixtures/wechat-oa/${p}`, import.meta.url), "utf8"));
 const oa = fixture("official-sample-vectors.json") as { token: string; encodingAESKey: string; appId: string; timestamp: string; nonce: string; randomAscii: string; xmlFormat: string; cases: { replyMsg: string; afterAesEncrypt: string }[] };
@@ -50,14 +51,9 @@ function sealedCipher(encrypt: string, q: { timestamp?: string; nonce?: string; 
 const post = (svc: TestService, query: string, body: string) => fetch(`${svc.url}/wechat/oa?${query}`, { method: "POST", body, headers: { "content-type": "text/xml" } });
 const errorOf = async (res: Response) => ((await res.json()) as { error: string }).error;
 
-async function stored(svc: TestService, externalId: string) {
-  for (let i = 0; i < 200; i++) {
-    const row = await svc.deps.db.slaItem.findFirst({ where: { platform: "wechat_oa", externalId } });
-    if (row) return row;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`item ${externalId} was not stored`);
-}
+/** The item once the push has stored it (stored after WeChat was answered). */
+const stored = (svc: TestService, externalId: string) =>
+  until(`item ${externalId} to be stored`, () => svc.deps.db.slaItem.findFirst({ where: { platform: "wechat_oa", externalId } }));
 
 describe("WeChat OA push, safe mode (official cryptoDemo values)", () => {
   it("answers the server-URL check with echostr when the plain signature checks", async () => {
