@@ -88,3 +88,32 @@ describe("findNearDuplicates", () => {
     expect(findNearDuplicates("春节返乡攻略", [])).toEqual([]);
   });
 });
+
+// Added after mutation testing (npm run mutate) showed these rules could change with no test noticing.
+describe("title tokens: what counts as a word", () => {
+  it("drops every English function word and how/why opener, keeping the rest singular", () => {
+    expect(titleTokens("The a an of to and for in on how why tips")).toEqual(["tip"]);
+    expect(titleTokens("Stories about an Island")).toEqual(["story", "about", "island"]);
+  });
+
+  it("folds width and case and treats punctuation and symbols as spaces", () => {
+    expect(titleTokens("ＡＩ工具：Top-10 ✨ Tools")).toEqual(["ai", "工具", "top", "10", "tool"]);
+  });
+
+  it("has no tokens for a title of punctuation only, so it matches nothing", () => {
+    expect(titleTokens("！？…—")).toEqual([]);
+    expect(titleSimilarity("！？…", "！？…")).toBe(0);
+  });
+});
+
+describe("near duplicates at the edges", () => {
+  it("includes a candidate scoring exactly the threshold", () => {
+    const score = titleSimilarity("双十一购物指南", "双十一护肤品购物指南");
+    expect(findNearDuplicates("双十一购物指南", [{ id: 1, title: "双十一护肤品购物指南" }], score).map((f) => f.id)).toEqual([1]);
+  });
+
+  it("orders equal scores by the lower id, whatever order the backlog comes in", () => {
+    const same = [9, 3, 7].map((id) => ({ id, title: "春节返乡攻略" }));
+    expect(findNearDuplicates("春节返乡攻略", same).map((f) => f.id)).toEqual([3, 7, 9]);
+  });
+});
