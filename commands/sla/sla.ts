@@ -61,12 +61,16 @@ export const slaStats = defineCommand({
       .optional()
       .transform((raw) => {
         const v = (raw ?? "week").trim().toLowerCase();
-        const days = v === "today" ? 1 : v === "week" ? 7 : v === "month" ? 30 : /^\d{1,3}d$/.test(v) ? Number(v.slice(0, -1)) : NaN;
+        const named: Record<string, number> = { today: 1, 今天: 1, 今日: 1, week: 7, 周: 7, 本周: 7, 一周: 7, month: 30, 月: 30, 本月: 30, 一个月: 30 };
+        const n = /^(\d{1,3})(?:d|天)$/.exec(v);
+        const days = named[v] ?? (n ? Number(n[1]) : NaN);
         if (!Number.isInteger(days) || days < 1 || days > 366) throw new AppError("sla.bad_period", { value: raw ?? "" });
         return days;
       }),
   }),
-  usage: "/sla stats [today|week|month|<n>d]", summary: { en: "First-response figures", "zh-CN": "首次响应统计" }, examples: ["/sla stats", "/sla stats 30d"],
+  usage: "/sla stats [today|week|month|<n>d]", summary: { en: "First-response figures", "zh-CN": "首次响应统计" },
+  help: { en: "Calendar days in the team's zone, today included: today is today only, week the last 7 days, 30d the last 30.", "zh-CN": "按团队时区的自然日计算，含今天：今天 只统计今天，周 为最近 7 天，30天 为最近 30 天。" },
+  examples: ["/sla stats", { "zh-CN": "/sla stats 今天", en: "/sla stats today" }, { "zh-CN": "/sla stats 30天", en: "/sla stats 30d" }],
 });
 
 /** /sla import, then the CSV on the following lines (or uploaded as a file in the console). */

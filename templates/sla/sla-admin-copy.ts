@@ -1,4 +1,5 @@
 // Copy of the SLA import report and the admin commands (/sla policy, /sla account), in both languages.
+import { PLATFORM_NAMES, nameOf } from "../strings/labels.js";
 import type { Locale } from "../../src/domain/locale.js";
 
 /** The strings the import report and the admin replies use. */
@@ -21,20 +22,26 @@ export interface SlaAdminCopy {
   accountLine: (owner: string, lead: string, manager: string) => string;
 }
 
+/** A kind code's Chinese name. */
+function slaKindZh(kind: string): string {
+  return ({ comment: "评论", reply: "回复", dm: "私信", complaint: "投诉" } as Record<string, string>)[kind] ?? kind;
+}
+
 // Intake reasons → Chinese, by their stable English beginnings; anything else is shown as is.
 const ZH_REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^expected (\d+) columns, found (\d+)$/, (m) => `应有 ${m[1]} 列，实际 ${m[2]} 列`],
+  [/^author and text are both empty$/, () => `用户和内容都为空（空行或导出有误）`],
   [/^unknown account (\S+)$/, (m) => `未配置的账号 ${m[1]}`],
   [/^createdAt is in the future$/, () => `时间晚于当前时间`],
   [/^(?:createdAt: )?createdAt must be an ISO 8601 time/, () => `时间格式不对，请写成 2026-11-26 09:30 或 2026-11-26T09:30:00+08:00`],
   [/^(?:platform: )?unknown platform/, () => `未知平台`],
-  [/^(?:kind: )?unknown kind/, () => `未知类型（comment、reply、dm、complaint 或 评论、回复、私信、投诉）`],
+  [/^(?:kind: )?unknown kind/, () => `未知类型（应为评论、回复、私信或投诉）`],
   [/^(?:text: )?text is longer than (\d+) characters$/, (m) => `内容超过 ${m[1]} 字`],
   [/^(?:account: )?account is required$/, () => `缺少账号`],
   [/^(?:externalId: )?externalId is required$/, () => `缺少编号`],
   [/^externalId repeats line (\d+)$/, (m) => `编号与第 ${m[1]} 行重复`],
-  [/^no SLA policy covers (\S+) (\S+)$/, (m) => `没有适用于 ${m[1]} ${m[2]} 的响应时限规则`],
-  [/^(?:link: )?link must be an http\(s\) URL$/, () => `链接须为 http(s) 地址`],
+  [/^no SLA policy covers (\S+) (\S+)$/, (m) => `没有适用于 ${nameOf(PLATFORM_NAMES, "zh-CN", m[1])}${slaKindZh(m[2]!)}的响应时限规则`],
+  [/^(?:link: )?link must be an http\(s\) URL$/, () => `链接须为网址，如 https://weibo.com/1234/abcd`],
 ];
 
 export const slaAdminCopy: Record<Locale, SlaAdminCopy> = {

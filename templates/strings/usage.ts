@@ -33,7 +33,7 @@ function translateMixed(inner: string): string {
 /** The usage line as the reader of `locale` should see it. */
 export function localUsage(usage: string, locale: Locale): string {
   if (locale === "en") return usage;
-  return usage.replace(/ by </g, " 截止 <").replace(/<([^<>]*)>|\[((?:[^[\]<>]|<[^<>]*>)*)\]/g, (_group, angle: string | undefined, square: string | undefined) => {
+  return usage.replace(/ by </g, " 截止 <").replace(/<n>d\b/g, "<天数>天").replace(/<([^<>]*)>|\[((?:[^[\]<>]|<[^<>]*>)*)\]/g, (_group, angle: string | undefined, square: string | undefined) => {
     if (angle !== undefined) return `<${translateGroup(angle)}>`;
     // [--option value] keeps the option's name and translates its value; [word] is a placeholder.
     const m = /^(--[a-z-]+)(\s+)(.*)$/.exec(square!);

@@ -1,5 +1,6 @@
 // /sla log <platform> <link> [note]: an item someone spotted by hand, stored like any intake and audited.
 import type { ArgsOf } from "../../../commands/index.js";
+import { slaCopy } from "../../../templates/sla/sla-copy.js";
 import { AppError } from "../../domain/errors.js";
 import { audit } from "../audit.js";
 import { replyNotice } from "../notify.js";
@@ -30,7 +31,7 @@ export async function logSlaItem(scope: RequestScope, args: ArgsOf<"sla.log">): 
   await db.$transaction(async (tx) => {
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "sla.log", subjectType: "sla", subjectId: r.id, after: { platform: args.platform, account: acc.account, kind, link: args.link }, at: scope.now });
     const deadline = localTime(new Date(r.deadlineAt), scope.team.timezone);
-    const gap = r.noHolidayDataFor?.length ? [en ? `No official holiday data for ${r.noHolidayDataFor.join(", ")}: counted on weekly hours alone.` : `尚未载入 ${r.noHolidayDataFor.join("、")} 年官方放假安排：仅按每周工作时间计算。`] : [];
+    const gap = r.noHolidayDataFor?.length ? [slaCopy[scope.actor.locale].noHolidayData(r.noHolidayDataFor.join(en ? ", " : "、"))] : [];
     await replyNotice(tx, scope, en ? `Logged as #${r.id}; reply by ${deadline}.` : `已登记为 #${r.id}，请在 ${deadline} 前回复。`, gap);
   });
 }

@@ -3,6 +3,8 @@
 import type { SlaStatsView } from "../../../templates/sla/sla-view.js";
 import type { Db } from "../../db/client.js";
 import { coverageGap, workingMinutesBetween } from "../../domain/calendar/index.js";
+import { addDays } from "../../domain/calendar/local-day.js";
+import { instantAt, localDayOf } from "../../domain/calendar/zoned.js";
 import { figuresBy, figuresOf, type ResponseSample } from "../../domain/sla/index.js";
 import { displayNames } from "../members.js";
 import { enqueueReply } from "../outbox/enqueue.js";
@@ -32,9 +34,10 @@ export async function slaFigures(db: Db, teamId: string, from: Date, to: Date): 
   };
 }
 
-/** Replies with the figures of the last `days` days. */
+/** Replies with the figures of the last `days` calendar days in the team's zone, today included (1 = today). */
 export async function slaStats(scope: RequestScope, days: number): Promise<void> {
-  const from = new Date(scope.now.getTime() - days * 86_400_000);
+  const today = localDayOf(scope.now, scope.team.timezone);
+  const from = instantAt(addDays(today, 1 - days), 0, scope.team.timezone);
   const model = await slaFigures(scope.deps.db, scope.team.id, from, scope.now);
   await enqueueReply(scope.deps.db, scope, { template: "sla.stats", model });
 }

@@ -8,7 +8,11 @@ import type { RequestScope } from "../scope.js";
 import { findTopic, type TopicRecord } from "./load-topic.js";
 import { buildTopicView, topicSubject } from "./topic-view-model.js";
 
-/** Fields a change may set. `decided` records the actor and time for the card's outcome line. */
+/**
+ * Fields a change may set. The card's outcome line names who moved the topic to its current status and when,
+ * so every status change records its actor and time (and drops a reason given for an earlier status);
+ * `decided` records them without a status change.
+ */
 export interface TopicChange {
   status?: TopicRecord["status"];
   ownerId?: string | null;
@@ -21,9 +25,11 @@ export interface TopicChange {
 /** Applies `change` to `topic` as seen at its current version; returns the topic after the change. */
 export async function changeTopic(tx: Tx, scope: RequestScope, topic: TopicRecord, change: TopicChange, action: string): Promise<TopicRecord> {
   const { decided, ...fields } = change;
+  const moved = fields.status !== undefined && fields.status !== topic.status;
   const data = {
+    ...(moved && !("reason" in fields) ? { reason: null } : {}),
     ...fields,
-    ...(decided ? { decidedById: scope.actor.id, decidedAt: scope.now } : {}),
+    ...(decided || moved ? { decidedById: scope.actor.id, decidedAt: scope.now } : {}),
     version: topic.version + 1,
     updatedAt: scope.now,
   };

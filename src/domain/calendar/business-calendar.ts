@@ -8,6 +8,7 @@
 // answer; Monday is the conventional choice and an admin can pick another.
 
 import { z } from "zod";
+import { statutoryHolidays } from "./statutory-holidays.js";
 
 import { CN_MAINLAND_ARRANGEMENT } from "./cn-mainland.js";
 import {
@@ -40,8 +41,13 @@ export interface BusinessCalendar {
   readonly holidays: ReadonlyMap<LocalDay, string>;
   /** Official make-up workdays (调休上班): weekend days that are worked. */
   readonly workdays: ReadonlySet<LocalDay>;
-  /** Years for which an official arrangement is loaded; other years are counted on weekly hours alone. */
+  /** Years for which an official arrangement is loaded (holidays and make-up workdays). */
   readonly coveredYears: ReadonlySet<number>;
+  /**
+   * Years without a published arrangement whose statutory days off are computed by law (statutory-holidays.ts):
+   * those days are off, but the make-up workdays are unknown, so they stay outside coveredYears.
+   */
+  readonly statutoryYears: ReadonlySet<number>;
   /** Exact hours for particular days (a half day, a team outing: []), winning over every other rule. */
   readonly overrides: ReadonlyMap<LocalDay, readonly TimeRange[]>;
 }
@@ -115,6 +121,9 @@ export type HolidaySources = Readonly<Record<"cn-mainland", OfficialArrangement>
 /** The arrangements shipped with the service. */
 export const DEFAULT_HOLIDAY_SOURCES: HolidaySources = { "cn-mainland": CN_MAINLAND_ARRANGEMENT };
 
+/** How many years past the last published one get their statutory days off computed. */
+const STATUTORY_YEARS_AHEAD = 3;
+
 /** Ranges in start order; the schema guarantees they do not overlap. */
 function sortRanges(ranges: readonly TimeRange[]): TimeRange[] {
   return [...ranges].sort((a, b) => clockToMinutes(a.start) - clockToMinutes(b.start));
@@ -150,6 +159,16 @@ export function parseBusinessCalendar(
     for (const w of year.workdays) workdays.add(w);
   }
 
+  const covered = arrangementYears(arrangement);
+  const statutoryYears = new Set<number>();
+  if (form.holidaySource === "cn-mainland" && covered.length > 0) {
+    for (let y = covered[0]!; y <= covered.at(-1)! + STATUTORY_YEARS_AHEAD; y++) {
+      if (covered.includes(y)) continue;
+      for (const h of statutoryHolidays(y)) holidays.set(h.date, h.name);
+      statutoryYears.add(y);
+    }
+  }
+
   const makeUpDayHoursFrom = WEEKDAY_KEYS.indexOf(form.makeUpDayHoursFrom) as Weekday;
   if (workdays.size > 0 && hours[makeUpDayHoursFrom].length === 0) {
     throw new Error(
@@ -163,7 +182,8 @@ export function parseBusinessCalendar(
     makeUpDayHoursFrom,
     holidays,
     workdays,
-    coveredYears: new Set(arrangementYears(arrangement)),
+    coveredYears: new Set(covered),
+    statutoryYears,
     overrides: new Map(form.overrides.map((o) => [o.date, sortRanges(o.hours)])),
   };
 }

@@ -6,5 +6,6 @@ export * from "./cn-mainland.js";
 export * from "./day-rules.js";
 export * from "./holiday-data.js";
 export * from "./local-day.js";
+export * from "./statutory-holidays.js";
 export * from "./working-time.js";
 export { instantAt, isValidZone, localDayOf, wallClockOf } from "./zoned.js";

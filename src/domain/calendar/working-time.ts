@@ -126,7 +126,8 @@ export function workingMinutesBetween(cal: BusinessCalendar, from: Date, to: Dat
 /**
  * Years touched by the span between `from` and `to` (either order; local years in the calendar's zone, the
  * later end exclusive) for which no official arrangement is loaded, ascending. Non-empty means the result
- * was counted on weekly hours alone, and the product should say so ("no holiday data for 2027").
+ * counts no make-up workdays there (China's statutory days off are still counted, see statutory-holidays.ts),
+ * and the product should say so ("2027's arrangement is not published yet").
  */
 export function coverageGap(cal: BusinessCalendar, from: Date, to: Date): number[] {
   const [a, b] = [msOf(from, "from"), msOf(to, "to")].sort((x, y) => x - y) as [number, number];

@@ -24,7 +24,7 @@ export function parseYearLines(year: number, text: string): YearArrangement {
       days.push(d);
       if (days.length > 31) throw new AppError("calendar.bad_line", { line: i + 1, text: line });
     }
-    if (kind === "holiday" || kind === "放假") arrangement.holidays.push(...days.map((date) => ({ date, name: name?.trim() || "holiday" })));
+    if (kind === "holiday" || kind === "放假") arrangement.holidays.push(...days.map((date) => ({ date, name: name?.trim() || "假日 Holiday" })));
     else arrangement.workdays.push(...days);
   });
   if (arrangement.holidays.length === 0) throw new AppError("calendar.empty_year", { year });

@@ -90,12 +90,16 @@ export function csvToRawItems(text: string, opts: { zone?: string } = {}): { row
   const cols = header.map((h) => ALIASES[h.trim().toLowerCase()] ?? ALIASES[h.trim()]);
   const missing = REQUIRED.filter((r) => !cols.includes(r));
   if (missing.length > 0) return { rows: [], headerError: `the header lacks column(s): ${missing.join(", ")}` };
+  const hasWords = cols.includes("author") || cols.includes("text");
   const rows = records.slice(1).map(({ line, fields: rec }): CsvRow => {
     if (rec.length !== header.length) return { line, ok: false, error: `expected ${header.length} columns, found ${rec.length}` };
     const raw: Record<string, string> = {};
     cols.forEach((c, j) => {
       if (c && rec[j]!.trim() !== "") raw[c] = rec[j]!.trim();
     });
+    // In a file that carries who wrote and what was written, a row with neither is a blank or broken line, not a
+    // comment to answer. (A file without those columns, e.g. a DM list by id, is read as it is.)
+    if (hasWords && !raw.author && !raw.text) return { line, ok: false, error: "author and text are both empty" };
     if (raw.platform) raw.platform = parsePlatform(raw.platform) ?? raw.platform;
     if (raw.kind) raw.kind = KIND_ALIASES[raw.kind] ?? raw.kind.toLowerCase();
     if (raw.createdAt && opts.zone) raw.createdAt = localCsvTime(raw.createdAt, opts.zone) ?? raw.createdAt;

@@ -75,7 +75,11 @@ describe("buildBusinessCalendar", () => {
     });
     expect([...cal.coveredYears].sort()).toEqual([2025, 2026, 2027]);
     expect(hoursOn(cal, "2027-01-01")).toEqual([]);
-    expect(hoursOn(cn, "2027-01-01")).toEqual(DEFAULT_HOURS[5]);
+    // Without the admin's year, 2027's statutory days are still off (computed), but the year is not covered.
+    expect(hoursOn(cn, "2027-01-01")).toEqual([]);
+    expect(cn.coveredYears.has(2027)).toBe(false);
+    expect(cn.statutoryYears.has(2027)).toBe(true);
+    expect(cal.statutoryYears.has(2027)).toBe(false);
   });
 
   it.each([

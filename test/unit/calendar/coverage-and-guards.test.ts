@@ -34,11 +34,11 @@ describe("coverageGap", () => {
   });
 
   it("flags a deadline computed across New Year into an uncovered year", () => {
-    // Thu 2026-12-31 18:00 CST + 1h: 30 min on Thursday, then Friday 2027-01-01 (counted as a plain Friday,
-    // since no 2027 arrangement is loaded) from 09:00.
+    // Thu 2026-12-31 18:00 CST + 1h: 30 min on Thursday; Friday 2027-01-01 is New Year's Day by law even though
+    // no 2027 arrangement is published, so the rest is on Monday 2027-01-04 from 09:00.
     const start = at("2026-12-31T10:00:00Z");
     const deadline = addWorkingMinutes(cn, start, 60);
-    expect(deadline).toEqual(at("2027-01-01T01:30:00Z"));
+    expect(deadline).toEqual(at("2027-01-04T01:30:00Z"));
     expect(coverageGap(cn, start, deadline)).toEqual([2027]);
   });
 });

@@ -38,9 +38,10 @@ describe("computeSchedule on China's calendar", () => {
   });
 
   it("says plainly when the arithmetic reaches 2027, whose arrangement is not published", () => {
-    // Thursday 2026-12-31 17:00: 90 minutes, then 2027-01-01 counted as a plain Friday (no data, not a guess).
+    // Thursday 2026-12-31 17:00: 90 minutes, then the rest after New Year's Day, which is off by law even though
+    // 2027's arrangement (its make-up workdays) is not published: Monday 2027-01-04.
     const s = computeSchedule(cn, comments, { platform: "douyin", kind: "comment", createdAt: at("2026-12-31T09:00:00Z") });
-    expect(iso(s.deadlineAt)).toBe("2027-01-01T09:00:00.000Z");
+    expect(iso(s.deadlineAt)).toBe("2027-01-04T09:00:00.000Z");
     expect(s.coverageGap).toEqual([2027]);
   });
 });
