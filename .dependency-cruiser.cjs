@@ -8,7 +8,7 @@
 // `npm run check:imports` prints them for a person).
 
 /** npm packages the pure layers may use: validation, dates, YAML, China's holiday data. Nothing with I/O. */
-const PURE_PACKAGES = "node_modules/(zod|dayjs|yaml|chinese-days)/";
+const PURE_PACKAGES = "node_modules/(zod|dayjs|yaml|chinese-days|lunar-typescript)/";
 
 /** Everything that talks to the outside: databases, platform SDKs, HTTP, scheduling, logging. */
 const IO_PACKAGES = "node_modules/(@prisma|prisma|pg|better-sqlite3|@slack|@larksuiteoapi|fastify|node-cron|pino)/";
