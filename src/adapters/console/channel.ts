@@ -19,4 +19,9 @@ export class ConsoleChannel implements ChatChannel {
   ephemeral(target: OutboundTarget & { userExternalId: string }, card: Card): Promise<string> {
     return this.store.insertBotMessage(target.conversationId, card, target.userExternalId);
   }
+
+  /** Review requests, nudges and reminders land in the person's "direct messages" view of the page. */
+  direct(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }> {
+    return this.store.insertDirectMessage(userExternalId, card);
+  }
 }

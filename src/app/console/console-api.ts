@@ -7,14 +7,16 @@ import type { AppDeps } from "../deps.js";
 import { handleInbound } from "../handle-inbound.js";
 import { decodeUpload } from "../../lib/decode-upload.js";
 import { toMember } from "../members.js";
-import { appendUserMessage, listConsoleMessages, removeUserMessage, type ConsoleMessageView } from "./console-messages.js";
+import { directOwner } from "../../messaging/console-store.js";
+import type { Member } from "../members.js";
+import { appendUserMessage, ensureDirectChannel, listConsoleMessages, removeUserMessage, type ConsoleMessageView } from "./console-messages.js";
 
 const TEXT_MAX = 4000;
 /** Largest file the console accepts (base64 inflates it by a third; bigger exports go through the CLI). */
 export const UPLOAD_MAX_BYTES = 180 * 1024;
 
 /** POST /console/api/messages body. */
-export const ZPostMessage = z.object({ channel: z.string().min(1).max(64), user: z.string().min(1).max(64), text: z.string().max(TEXT_MAX) });
+export const ZPostMessage = z.object({ channel: z.string().min(1).max(80), user: z.string().min(1).max(64), text: z.string().max(TEXT_MAX) });
 /** POST /console/api/actions body. */
 export const ZPostAction = z.object({
   user: z.string().min(1).max(64),
@@ -26,7 +28,7 @@ export const ZPostAction = z.object({
 
 /** POST /console/api/upload body: a file handed to a command that takes a pasted body (e.g. /kpi import). */
 export const ZUpload = z.object({
-  channel: z.string().min(1).max(64),
+  channel: z.string().min(1).max(80),
   user: z.string().min(1).max(64),
   command: z.string().regex(/^[/／]\S/).max(200),
   filename: z.string().max(200).default("upload"),
@@ -55,14 +57,35 @@ export async function listConsoleUsers(deps: AppDeps) {
   });
 }
 
-/** The console channels. */
+/** The console channels (people's direct messages are not channels: each person sees only their own). */
 export async function listConsoleChannels(deps: AppDeps) {
-  const rows = await deps.db.channel.findMany({ where: { platform: "console" }, orderBy: { createdAt: "asc" } });
+  const rows = await deps.db.channel.findMany({ where: { platform: "console", NOT: { externalId: { startsWith: "@" } } }, orderBy: { createdAt: "asc" } });
   return rows.map((c) => ({ id: c.externalId, name: c.name }));
 }
 
-/** The channel's stream as `handle` sees it (their ephemeral replies included). */
+/**
+ * Where `user` may act in `conversation`: a channel, or their own direct messages (registered on first use).
+ * Someone else's direct messages are refused, so acting as one person never answers another's requests.
+ */
+async function checkConversation(deps: AppDeps, conversation: string, user: Member, handle: string): Promise<AppError | undefined> {
+  const owner = directOwner(conversation);
+  if (owner === undefined) {
+    const known = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: "console", externalId: conversation } } });
+    return known ? undefined : new AppError("channel.unknown", { channel: conversation });
+  }
+  if (owner !== handle) return new AppError("console.direct_not_yours", { owner });
+  await ensureDirectChannel(deps.db, handle, user.teamId, deps.clock.now());
+  return undefined;
+}
+
+/** The channel's stream as `handle` sees it (their ephemeral replies included); direct messages only to their owner. */
 export async function readConsoleMessages(deps: AppDeps, channel: string, handle: string | undefined, locale: Locale): Promise<ConsoleResult> {
+  const owner = directOwner(channel);
+  if (owner !== undefined) {
+    const viewer = handle ? await consoleUser(deps, handle) : undefined;
+    if (!viewer || owner !== handle) return { status: 400, error: errorMessage(viewer?.locale ?? locale, new AppError("console.direct_not_yours", { owner })) };
+    return { status: 200, messages: await listConsoleMessages(deps.db, channel, viewer.id) };
+  }
   const known = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: "console", externalId: channel } } });
   if (!known) return { status: 404, error: errorMessage(locale, new AppError("channel.unknown", { channel })) };
   const viewer = handle ? await consoleUser(deps, handle) : undefined;
@@ -89,8 +112,8 @@ export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPo
   if (!user) return { status: 400, error: errorMessage(locale, new AppError("user.unknown", { handle: body.user })) };
   const text = body.text.trim();
   if (!text) return malformed(locale, locale === "en" ? "the text is empty" : "内容为空");
-  const known = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: "console", externalId: body.channel } } });
-  if (!known) return { status: 400, error: errorMessage(locale, new AppError("channel.unknown", { channel: body.channel })) };
+  const refused = await checkConversation(deps, body.channel, user, body.user);
+  if (refused) return { status: 400, error: errorMessage(locale, refused) };
   const typedId = await appendUserMessage(deps.db, body.channel, user.id, shown ?? text, deps.clock.now());
   if (!/^[/／]/.test(text)) return { status: 200, messages: await listConsoleMessages(deps.db, body.channel, user.id, [typedId]) };
   const outcome = await handleInbound(deps, {
@@ -113,6 +136,8 @@ export async function clickConsoleAction(deps: AppDeps, body: z.infer<typeof ZPo
   if (!user) return { status: 400, error: errorMessage(locale, new AppError("user.unknown", { handle: body.user })) };
   const message = /^\d{1,12}$/.test(body.messageId) ? await deps.db.consoleMessage.findUnique({ where: { id: Number(body.messageId) } }) : null;
   if (!message || message.authorKind !== "bot") return malformed(locale, locale === "en" ? `there is no bot message ${body.messageId}` : `没有编号为 ${body.messageId} 的机器人消息`);
+  const refused = await checkConversation(deps, message.channelId, user, body.user);
+  if (refused) return { status: 400, error: errorMessage(locale, refused) };
   const outcome = await handleInbound(deps, {
     kind: "action",
     actor: { platform: "console", tenant: "local", externalId: body.user },

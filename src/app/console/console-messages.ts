@@ -2,7 +2,8 @@
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Card } from "../../messaging/card.js";
-import type { ConsoleMessageStore } from "../../messaging/console-store.js";
+import { directConversation, type ConsoleMessageStore } from "../../messaging/console-store.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 /** How many messages the page loads per channel. */
 export const STREAM_LIMIT = 500;
@@ -32,10 +33,34 @@ export function consoleStore(db: Db, clock: Clock): ConsoleMessageStore {
       });
       return String(row.id);
     },
+    async insertDirectMessage(handle, card) {
+      const now = clock.now();
+      const owner = await db.user.findFirst({ where: { identities: { some: { platform: "console", externalId: handle } } }, select: { id: true, teamId: true } });
+      if (!owner) throw new Error(`no console user ${handle}`);
+      const conversationId = await ensureDirectChannel(db, handle, owner.teamId, now);
+      const row = await db.consoleMessage.create({
+        data: { channelId: conversationId, authorKind: "bot", visibleToId: owner.id, text: card.fallbackText, cardJson: JSON.stringify(card), createdAt: now, updatedAt: now },
+      });
+      return { conversationId, messageId: String(row.id) };
+    },
     async updateCard(messageId, card) {
       await db.consoleMessage.update({ where: { id: Number(messageId) }, data: { text: card.fallbackText, cardJson: JSON.stringify(card), updatedAt: clock.now() } });
     },
   };
+}
+
+/**
+ * Registers `handle`'s direct-messages conversation as a channel of their team (once), so a button clicked
+ * or a command typed there runs like anywhere else and its replies land there too; returns its id.
+ */
+export async function ensureDirectChannel(db: Db, handle: string, teamId: string, now: Date): Promise<string> {
+  const externalId = directConversation(handle);
+  const key = { platform: "console", externalId };
+  if (await db.channel.findUnique({ where: { platform_externalId: key } })) return externalId;
+  await db.channel.create({ data: { ...key, teamId, name: externalId, createdAt: now } }).catch((err: unknown) => {
+    if (!isUniqueViolation(err)) throw err; // two first messages at once: the other one registered it
+  });
+  return externalId;
 }
 
 /** Stores what a person typed; returns its id. */
