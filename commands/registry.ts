@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { calendarSet, calendarShow } from "./admin/calendar.js";
 import { adminLink } from "./admin/link.js";
 import { adminOutbox } from "./admin/outbox.js";
+import { adminSetup, peopleGrant, peopleList, peopleRemove, peopleRevoke } from "./admin/people.js";
 import { help } from "./help.js";
 import { INCIDENT_COMMANDS } from "./incident/commands.js";
 import { KPI_COMMANDS, KPI_HELP_NOTES } from "./kpi/index.js";
@@ -23,6 +24,11 @@ export const COMMANDS = {
   help,
   "admin.outbox": adminOutbox,
   "admin.link": adminLink,
+  "admin.setup": adminSetup,
+  "people.list": peopleList,
+  "people.grant": peopleGrant,
+  "people.revoke": peopleRevoke,
+  "people.remove": peopleRemove,
   "calendar.show": calendarShow,
   "calendar.set": calendarSet,
   "topic.propose": topicPropose,

@@ -9,7 +9,8 @@ import { registerMetricIngest } from "./adapters/ingest/metrics-route.js";
 import { startPlatforms } from "./adapters/start-platforms.js";
 import { consoleStore } from "./app/console/console-messages.js";
 import type { AppDeps } from "./app/deps.js";
-import { seedDemoTeam } from "./app/seed/demo-team.js";
+import { DEFAULT_TEAM_ID, seedDemoTeam } from "./app/seed/demo-team.js";
+import { announceSetupCode, applyConfiguredAdmins, ensureEmptyTeam, parseAdminList } from "./app/identity/first-admin.js";
 import { logPlaybookLoad } from "./app/incidents/playbook-loader.js";
 import { buttonSigningKey } from "./app/settings.js";
 import { refreshCalendarAdditions } from "./app/calendar/team-calendar.js";
@@ -66,6 +67,18 @@ async function openDatabase(url: string, clock: Clock, log: Log): Promise<Db> {
   return createDb(dbPath);
 }
 
+/**
+ * A real team from an empty database: an empty team to join, the admins named in MEDIAOPS_ADMINS, and while the
+ * team still has no admin, a one-time setup code printed in the log (src/app/identity/first-admin.ts).
+ */
+async function prepareTeam(db: Db, clock: Clock, log: Log, env: TEnv): Promise<void> {
+  if (!env.MEDIAOPS_DEMO) await ensureEmptyTeam(db, clock, { timezone: env.MEDIAOPS_TIMEZONE, locale: env.MEDIAOPS_LOCALE });
+  const team = (await db.team.findUnique({ where: { id: DEFAULT_TEAM_ID } })) ?? (await db.team.findFirst({ orderBy: { createdAt: "asc" } }));
+  if (!team) return;
+  await applyConfiguredAdmins(db, clock, log, team.id, parseAdminList(env.MEDIAOPS_ADMINS), { wecom: env.WECOM_CORP_ID });
+  await announceSetupCode(db, clock, log, team.id);
+}
+
 /** Applies migrations, opens the database, seeds the demo team if asked, and starts listening. */
 export async function startService(opts: ServiceOptions): Promise<RunningService> {
   const { env, clock, log } = opts;
@@ -73,6 +86,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   if (env.MEDIAOPS_DEMO && (await seedDemoTeam(db, clock, { timezone: env.MEDIAOPS_TIMEZONE, locale: env.MEDIAOPS_LOCALE }))) {
     log.info("seeded the demo team (users wang.fang, li.wei, zhang.min, chen.jie, liu.yang, emma); set MEDIAOPS_DEMO=0 to start empty");
   }
+  await prepareTeam(db, clock, log, env);
   const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
   const deps: AppDeps = { db, clock, log, channels, dialect: databaseKind(env.DATABASE_URL), buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
   logPlaybookLoad(log);

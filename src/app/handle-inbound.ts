@@ -6,11 +6,12 @@ import { errorMessage } from "../../templates/strings/errors.js";
 import { AppError, isAppError } from "../domain/errors.js";
 import type { Locale } from "../domain/locale.js";
 import { decodeAction } from "../messaging/action.js";
-import type { ActorRef, ConversationRef, InboundEvent } from "../messaging/inbound.js";
+import type { InboundEvent } from "../messaging/inbound.js";
 import { ACTION_HANDLERS } from "./actions.js";
 import { runCommand } from "./commands/dispatch.js";
 import type { AppDeps } from "./deps.js";
 import { channelForConversation, firstDelivery, forgetDelivery, userForActor } from "./identity/enroll.js";
+import { validSetupCode } from "./identity/first-admin.js";
 import { toMember } from "./members.js";
 import { deliverOutbox, type DeliveredRef } from "./outbox/deliver.js";
 import { runPermitted } from "./permissions.js";
@@ -23,9 +24,25 @@ export type InboundOutcome =
   | { ok: true; delivered: DeliveredRef[]; duplicate?: boolean }
   | { ok: false; kind: "refused" | "internal"; code: string; message: string; locale: Locale };
 
-async function resolveScope(deps: AppDeps, actor: ActorRef, conv: ConversationRef): Promise<RequestScope> {
+/** The code of a `/mediaops setup <code>` typed in the console (where unknown handles may use one), else undefined. */
+function consoleSetupCode(event: InboundEvent): string | undefined {
+  if (event.kind !== "command" || event.actor.platform !== "console") return undefined;
+  try {
+    const cmd = parseCommand(event.text);
+    return cmd.id === "admin.setup" ? cmd.args.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function resolveScope(deps: AppDeps, event: InboundEvent): Promise<RequestScope> {
+  const { actor, conversation: conv } = event;
   const now = deps.clock.now();
-  const member = toMember(await userForActor(deps.db, actor, now));
+  // The first admin of an empty install may come from the console, where nobody is known yet: a handle is taken
+  // in only with a valid setup code, so a wrong code leaves no stray person behind.
+  const setupCode = consoleSetupCode(event);
+  if (setupCode) await validSetupCode(deps.db, setupCode, now);
+  const member = toMember(await userForActor(deps.db, actor, now, { enrollConsole: setupCode !== undefined }));
   const channel = await channelForConversation(deps.db, conv, member.teamId, now);
   if (!channel || channel.teamId !== member.teamId) throw new AppError("channel.unknown", { channel: conv.externalId });
   const info: ChannelInfo = { id: channel.id, platform: channel.platform, externalId: channel.externalId, name: channel.name };
@@ -52,7 +69,7 @@ export async function handleInbound(deps: AppDeps, event: InboundEvent, fallback
     if (event.eventId && !(await firstDelivery(deps.db, event.actor.platform, event.eventId, deps.clock.now()))) {
       return { ok: true, delivered: [], duplicate: true };
     }
-    const scope = await resolveScope(deps, event.actor, event.conversation);
+    const scope = await resolveScope(deps, event);
     locale = scope.actor.locale;
     await run(scope, event);
     if (deps.crashBeforeSend) process.kill(process.pid, "SIGKILL");

@@ -17,9 +17,11 @@ export interface Member {
   locale: Locale;
   timezone: string;
   roles: Role[];
+  /** False once removed from the team (their history stays); a member built by hand (the service acting) leaves it out. */
+  active?: boolean;
 }
 
-type UserRow = { id: string; teamId: string; handle: string; displayName: string; locale: string; timezone: string; rolesJson: string };
+type UserRow = { id: string; teamId: string; handle: string; displayName: string; locale: string; timezone: string; rolesJson: string; active?: boolean };
 
 /** Row → Member. */
 export function toMember(u: UserRow): Member {
@@ -31,6 +33,7 @@ export function toMember(u: UserRow): Member {
     locale: toLocale(u.locale),
     timezone: u.timezone,
     roles: readJson(ZRoles, u.rolesJson, `User(${u.id}).rolesJson`),
+    active: u.active ?? true,
   };
 }
 

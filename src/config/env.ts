@@ -20,6 +20,14 @@ export const ZEnv = z.object({
   MEDIAOPS_JOBS: ZBoolFlag.default(true),
   /** Seed a demo team on an empty database. */
   MEDIAOPS_DEMO: ZBoolFlag.default(true),
+  /**
+   * People made admins at every start, for installs configured as code: comma-separated platform:id pairs
+   * (slack:U0123ABCD,feishu:ou_xxx,wecom:zhangsan,console:wang.fang). See src/app/identity/first-admin.ts.
+   */
+  MEDIAOPS_ADMINS: z
+    .string()
+    .regex(/^\s*(slack|feishu|lark|wecom|console):[^,:\s]+\s*(,\s*(slack|feishu|lark|wecom|console):[^,:\s]+\s*)*$/, "must be comma-separated platform:id pairs, e.g. slack:U0123ABCD,feishu:ou_xxx,wecom:zhangsan,console:wang.fang")
+    .optional(),
   /** The team's zone and language when the demo team or a new team is created. */
   MEDIAOPS_TIMEZONE: z.string().min(1).default("Asia/Shanghai"),
   MEDIAOPS_LOCALE: z.enum(["zh-CN", "en"]).default("zh-CN"),

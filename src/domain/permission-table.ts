@@ -47,6 +47,12 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   help: EVERYONE,
   "admin.outbox": ADMINS,
   "admin.link": EVERYONE,
+  // Anyone may type the setup code: holding the code printed in the log is what makes the first admin.
+  "admin.setup": EVERYONE,
+  "people.list": EVERYONE,
+  "people.grant": ADMINS,
+  "people.revoke": ADMINS,
+  "people.remove": ADMINS,
   "calendar.show": EVERYONE,
   "calendar.set": ADMINS,
   // topics

@@ -1,4 +1,5 @@
 // Team roles and the checks built on them. The table of who may do what is in permission-table.ts.
+import { aliasParser } from "./aliases.js";
 import type { Relation, Rule } from "./permission-table.js";
 
 /** The roles a team member can hold. */
@@ -10,6 +11,14 @@ export type Role = (typeof ROLES)[number];
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** A role by any name people type for it (English, Chinese, plurals). */
+export const parseRole = aliasParser<Role>({
+  admin: ["admins", "管理员", "管理"],
+  manager: ["managers", "主管", "经理", "负责人"],
+  reviewer: ["reviewers", "审核", "审核员", "审核人"],
+  operator: ["operators", "运营", "运营人员", "编辑"],
+});
 
 /** True when a member with `roles` may act under `rule` by their roles alone. Admins hold every role a rule names. */
 export function rolesAllow(rule: Rule, roles: readonly Role[]): boolean {

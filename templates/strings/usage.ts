@@ -11,6 +11,8 @@ const ZH: Record<string, string> = {
   "date [time]": "日期 [时间]", command: "命令", code: "验证码", type: "风险类型", "risk type": "风险类型", playbook: "预案",
   year: "年份", value: "目标值", step: "步骤", signal: "信号", section: "章节", role: "角色", link: "链接", limit: "阈值",
   levels: "各级设置", kind: "类型", when: "日期和时间", topic: "选题编号", review: "审核编号", item: "序号", threshold: "阈值编号", body: "内容", hours: "小时数", n: "序号", "draft link or text": "稿件链接或正文", "+30%": "+30%",
+  "admin|manager|reviewer|operator": "管理员|主管|审核|运营", "topics|reviews|sla|incidents|kpi": "选题|审核|响应|事件|数据",
+  "mon-fri 09:00-12:00,13:30-18:30": "周一至周五 09:00-12:00,13:30-18:30", zone: "时区", language: "语言", range: "时段",
   conditions: "条件", chain: "流程名", "display name": "显示名称", level: "级别", words: "关键词", user: "用户",
   // values a person may type (each accepted in Chinese by its parser)
   any: "全部", week: "周", month: "月", today: "今天", yes: "是", no: "否", channel: "频道", me: "我",

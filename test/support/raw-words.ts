@@ -34,7 +34,7 @@ const ALLOWED_TERMS = [
 /** Ids and handles: @chen.jie, #12, R5, v2, 2h/90m/30d, Asia/Shanghai, file names, links and mail addresses. */
 const ID_PATTERNS = [
   /https?:\/\/\S+/g, /[\w.+-]+@[\w-]+\.[\w.]+/g, /\bgh_[0-9a-z]+\b/g, /\bnpx tsx\b/g, /@[\w.\-]+/g, /#[\w-]+/g, /\bR\d+\b/g, /\bv\d+\b/g,
-  /\b[A-Z0-9]{8}\b/g, /\b\d+(?:\.\d+)?(?:h|m|d|ms|s|k|w|万)\b/g, /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, /[^\s：:]*\.(?:ya?ml|csv|json|png|ts|xlsx)\b/g,
+  /\b[A-Z0-9]{8,12}\b/g, /\b\d+(?:\.\d+)?(?:h|m|d|ms|s|k|w|万)\b/g, /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, /[^\s：:]*\.(?:ya?ml|csv|json|png|ts|xlsx)\b/g,
 ];
 
 /** A command as typed: "/topic propose" and every known word after it; "--option". */

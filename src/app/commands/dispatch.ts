@@ -2,6 +2,7 @@
 // mistyped binding a compile error.
 import { ALL_COMMANDS, COMMANDS, type ArgsOf, type CommandId, type ParsedCommand } from "../../../commands/index.js";
 import { showOutbox } from "../admin/outbox-admin.js";
+import { changeRole, listPeople, removePerson, useSetupCode } from "../admin/people-admin.js";
 import { linkAccounts } from "../identity/link-accounts.js";
 import { setCalendarYear, showCalendar } from "../calendar/calendar-admin.js";
 import { INCIDENT_HANDLERS } from "../incidents/handlers.js";
@@ -29,6 +30,11 @@ const HANDLERS: Handlers = {
   help: (scope, args) => replyHelp(scope, args.topic),
   "admin.outbox": (scope) => showOutbox(scope),
   "admin.link": (scope, a) => linkAccounts(scope, a.code),
+  "admin.setup": (scope, a) => useSetupCode(scope, a.code),
+  "people.list": (scope, a) => listPeople(scope, a.role),
+  "people.grant": (scope, a) => changeRole(scope, a.user, a.role, true),
+  "people.revoke": (scope, a) => changeRole(scope, a.user, a.role, false),
+  "people.remove": (scope, a) => removePerson(scope, a.user, a.to),
   "calendar.show": (scope) => showCalendar(scope),
   "calendar.set": (scope, a) => setCalendarYear(scope, a.year, a.body),
   "topic.propose": proposeTopic,

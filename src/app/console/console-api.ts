@@ -109,8 +109,9 @@ export async function uploadConsoleFile(deps: AppDeps, body: z.infer<typeof ZUpl
 export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPostMessage>, fallback: Locale, shown?: string): Promise<ConsoleResult> {
   const user = await consoleUser(deps, body.user);
   const locale = user?.locale ?? fallback;
-  if (!user) return { status: 400, error: errorMessage(locale, new AppError("user.unknown", { handle: body.user })) };
   const text = body.text.trim();
+  if (!user && SETUP_COMMAND.test(text)) return firstAdminFromConsole(deps, body, fallback);
+  if (!user) return { status: 400, error: errorMessage(locale, new AppError("user.unknown", { handle: body.user })) };
   if (!text) return malformed(locale, locale === "en" ? "the text is empty" : "内容为空");
   const refused = await checkConversation(deps, body.channel, user, body.user);
   if (refused) return { status: 400, error: errorMessage(locale, refused) };
@@ -127,6 +128,25 @@ export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPo
     return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
   }
   return { status: 200, messages: await messagesOf(deps, outcome.delivered, user.id) };
+}
+
+/** `/mediaops setup <code>`: the one command a console handle the team does not know yet may type. */
+const SETUP_COMMAND = /^[/／](mediaops\s+)?setup\s/i;
+
+/** The first admin of an empty install, typed in the console under a new handle (see handle-inbound). */
+async function firstAdminFromConsole(deps: AppDeps, body: z.infer<typeof ZPostMessage>, fallback: Locale): Promise<ConsoleResult> {
+  if (!/^[\w.-]{1,64}$/.test(body.user)) return { status: 400, error: errorMessage(fallback, new AppError("user.bad_handle", { value: body.user })) };
+  const known = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: "console", externalId: body.channel } } });
+  if (!known) return { status: 400, error: errorMessage(fallback, new AppError("channel.unknown", { channel: body.channel })) };
+  const outcome = await handleInbound(deps, {
+    kind: "command",
+    actor: { platform: "console", tenant: "local", externalId: body.user },
+    conversation: { platform: "console", externalId: body.channel },
+    text: body.text.trim(),
+  }, fallback);
+  if (!outcome.ok) return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
+  const user = await consoleUser(deps, body.user);
+  return { status: 200, messages: await messagesOf(deps, outcome.delivered, user!.id) };
 }
 
 /** A button click on a console message. */

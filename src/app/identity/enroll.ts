@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { AppError } from "../../domain/errors.js";
 import type { ActorRef, ConversationRef } from "../../messaging/inbound.js";
 import { DEFAULT_TEAM_ID } from "../seed/demo-team.js";
+import { ANY_TENANT } from "./first-admin.js";
 
 /** How precisely lastSeenAt is kept. */
 const SEEN_RESOLUTION_MS = 60 * 60_000;
@@ -24,10 +25,15 @@ async function enrollingTeam(db: Db) {
   return (await db.team.findUnique({ where: { id: DEFAULT_TEAM_ID } })) ?? (await db.team.findFirst({ orderBy: { createdAt: "asc" } }));
 }
 
-/** The user behind a platform identity; a first-timer becomes an operator unless the team turned that off. */
-export async function userForActor(db: Db, actor: ActorRef, now: Date) {
+/**
+ * The user behind a platform identity; a first-timer becomes an operator unless the team turned that off. A
+ * console handle the team does not know is only taken in for `/mediaops setup` (`enrollConsole`), once its
+ * code was found valid. Someone removed from the team is refused.
+ */
+export async function userForActor(db: Db, actor: ActorRef, now: Date, opts: { enrollConsole?: boolean } = {}) {
   const key = { platform: actor.platform, tenant: actor.tenant, externalId: actor.externalId };
-  const found = await db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { user: true } });
+  const found = (await db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { user: true } })) ?? (await claimConfiguredIdentity(db, key));
+  if (found && !found.user.active) throw new AppError("people.removed", { handle: found.user.displayName });
   if (found) {
     // At most one write an hour per account: enough to know which platform someone uses now.
     if (!found.lastSeenAt || now.getTime() - found.lastSeenAt.getTime() > SEEN_RESOLUTION_MS) {
@@ -35,9 +41,9 @@ export async function userForActor(db: Db, actor: ActorRef, now: Date) {
     }
     return found.user;
   }
-  const team = actor.platform === "console" ? null : await enrollingTeam(db);
+  const team = actor.platform === "console" && !opts.enrollConsole ? null : await enrollingTeam(db);
   if (!team || !team.autoEnroll) throw new AppError("user.unknown", { handle: actor.displayName ?? actor.externalId });
-  const handle = await freeHandle(db, team.id, actor.displayName ?? actor.externalId);
+  const handle = await freeHandle(db, team.id, actor.platform === "console" ? actor.externalId : (actor.displayName ?? actor.externalId));
   // Several first requests of one person can race (PostgreSQL runs them in parallel): the loser of the
   // unique identity (or handle) insert reads the winner's row instead of failing the request.
   return db.$transaction(async (tx) => {
@@ -54,6 +60,16 @@ export async function userForActor(db: Db, actor: ActorRef, now: Date) {
   });
 }
 
+/**
+ * An identity named in MEDIAOPS_ADMINS before the person ever wrote has no tenant yet (ANY_TENANT): the first
+ * request from that platform id takes it over with the real tenant.
+ */
+async function claimConfiguredIdentity(db: Db, key: { platform: string; tenant: string; externalId: string }) {
+  const pending = await db.platformIdentity.findUnique({ where: { platform_tenant_externalId: { ...key, tenant: ANY_TENANT } } });
+  if (!pending) return null;
+  await db.platformIdentity.updateMany({ where: { id: pending.id, tenant: ANY_TENANT }, data: { tenant: key.tenant } });
+  return db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { user: true } });
+}
 
 /** Our row for a platform conversation; a conversation the bot is first used in is registered. */
 export async function channelForConversation(db: Db, conv: ConversationRef, teamId: string, now: Date) {

@@ -67,3 +67,21 @@ export async function addReviewer(scope: RequestScope, reviewId: number, handle:
     await replyNotice(tx, scope, reviewNotices[locale].added(reviewId, user.displayName, pass.level));
   });
 }
+
+/**
+ * A person leaving the team (/mediaops remove): their undecided place on review `reviewId`'s current level goes to
+ * `to`, inside the admin's request (no relation check: removing people is the admin's). False when there is no
+ * such place, or `to` cannot take it (the author, already on the level): the caller lists the review instead.
+ */
+export async function handOverReviewPlace(scope: RequestScope, reviewId: number, from: Member, to: Member): Promise<boolean> {
+  return reviewTx(scope.deps.db, async (tx) => {
+    await lockReview(tx, scope.team.id, reviewId);
+    const s = await loadReviewState(tx, scope.team.id, reviewId);
+    const pass = currentPass(s);
+    if (s.review.status !== "open" || !pass || !pass.reviewers.includes(from.id) || decisionsOf(s, pass).some((d) => d.reviewerId === from.id)) return false;
+    if (pass.reviewers.includes(to.id) || authorsOf(s, versionOf(s, pass.version).submittedById).includes(to.id)) return false;
+    const reviewers = pass.reviewers.map((r) => (r === from.id ? to.id : r));
+    await changeReviewers(tx, scope, s, pass, reviewers, "review.transfer", { from: from.id, to: to.id }, "people.remove", to.id);
+    return true;
+  });
+}
