@@ -8,6 +8,7 @@ import {
   ZPostMessage,
   ZUpload,
   clickConsoleAction,
+  consoleTeamZone,
   listConsoleChannels,
   listConsoleUsers,
   localeFromHeader,
@@ -48,6 +49,8 @@ export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOp
   const localeOf = (req: FastifyRequest) => localeFromHeader(req.headers["accept-language"], opts.defaultLocale);
   const page = readFileSync(new URL("index.html", PAGE_DIR), "utf8");
 
+  // The address people type first opens the console (keeping ?token=... if they pasted one).
+  app.get("/", (req, reply) => reply.redirect(`/console${req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : ""}`));
   app.get("/console", (_req, reply) => reply.type("text/html; charset=utf-8").send(page));
   app.get<{ Params: { file: string } }>("/console/assets/:file", (req, reply) => {
     const type = ASSETS[req.params.file];
@@ -66,7 +69,9 @@ export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOp
     }
     api.get("/console/api/users", async () => ({ users: await listConsoleUsers(deps) }));
     api.get("/console/api/channels", async () => ({ channels: await listConsoleChannels(deps) }));
-    api.get<{ Querystring: { channel?: string; user?: string } }>("/console/api/messages", async (req, reply) => {
+    api.get("/console/api/team", async () => consoleTeamZone(deps));
+    // The page polls this every 2 seconds: logged only when something goes wrong, or it would bury the log.
+    api.get<{ Querystring: { channel?: string; user?: string } }>("/console/api/messages", { logLevel: "warn" }, async (req, reply) => {
       const locale = localeOf(req);
       if (!req.query.channel) return send(reply, malformed(locale, locale === "en" ? "channel is required" : "缺少 channel 参数"));
       return send(reply, await readConsoleMessages(deps, req.query.channel, req.query.user, locale));

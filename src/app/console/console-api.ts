@@ -1,6 +1,7 @@
 // The console's JSON API as use cases: who is on the team, the channels, the stream, typing and clicking.
 import { z } from "zod";
 import { errorMessage } from "../../../templates/strings/errors.js";
+import { ROLE_NAMES, nameOf } from "../../../templates/strings/labels.js";
 import { AppError } from "../../domain/errors.js";
 import { toLocale, type Locale } from "../../domain/locale.js";
 import type { AppDeps } from "../deps.js";
@@ -53,7 +54,9 @@ export async function listConsoleUsers(deps: AppDeps) {
   const ids = await deps.db.platformIdentity.findMany({ where: { platform: "console" }, include: { user: true }, orderBy: { externalId: "asc" } });
   return ids.map((i) => {
     const m = toMember(i.user);
-    return { handle: i.externalId, displayName: m.displayName, roles: m.roles, locale: m.locale };
+    // Role names in both languages: the selector speaks the language of whoever is acted as.
+    const roleNames = { "zh-CN": m.roles.map((r) => nameOf(ROLE_NAMES, "zh-CN", r)), en: m.roles.map((r) => nameOf(ROLE_NAMES, "en", r)) };
+    return { handle: i.externalId, displayName: m.displayName, roles: m.roles, roleNames, locale: m.locale };
   });
 }
 
@@ -61,6 +64,13 @@ export async function listConsoleUsers(deps: AppDeps) {
 export async function listConsoleChannels(deps: AppDeps) {
   const rows = await deps.db.channel.findMany({ where: { platform: "console", NOT: { externalId: { startsWith: "@" } } }, orderBy: { createdAt: "asc" } });
   return rows.map((c) => ({ id: c.externalId, name: c.name }));
+}
+
+/** The zone the page shows times in: the team's, as on the cards (the team of the console channels). */
+export async function consoleTeamZone(deps: AppDeps): Promise<{ timezone: string }> {
+  const channel = await deps.db.channel.findFirst({ where: { platform: "console" }, orderBy: { createdAt: "asc" }, select: { teamId: true } });
+  const team = channel ? await deps.db.team.findUnique({ where: { id: channel.teamId } }) : await deps.db.team.findFirst({ orderBy: { createdAt: "asc" } });
+  return { timezone: team?.timezone ?? "Asia/Shanghai" };
 }
 
 /**

@@ -2,7 +2,15 @@
 // platform adapters do for Slack, Feishu and WeCom, and talks only to /console/api.
 (() => {
   "use strict";
-  const state = { users: [], channels: [], channel: "general", user: null, token: sessionStorage.getItem("mediaopsToken") || "" };
+  const state = { users: [], channels: [], channel: "general", user: null, zone: undefined, token: sessionStorage.getItem("mediaopsToken") || "" };
+  // The page's own words, in the language of the person acted as (cards come from the server already worded).
+  const WORDS = {
+    "zh-CN": { actAs: "当前身份", channels: "频道", directMessages: "私信", myDirect: "我的私信", directTitle: "私信 · ", send: "发送", onlyYou: "仅自己可见", upload: "上传文件：先在输入框写命令（如 /kpi import），再选文件", menu: "菜单" },
+    en: { actAs: "Act as", channels: "Channels", directMessages: "Direct messages", myDirect: "My direct messages", directTitle: "Direct messages · ", send: "Send", onlyYou: "only you", upload: "Upload a file: type the command first (e.g. /kpi import), then pick the file", menu: "Menu" },
+  };
+  const me = () => state.users.find((u) => u.handle === state.user);
+  const words = () => WORDS[me() && me().locale === "en" ? "en" : "zh-CN"];
+  const isDirect = (channel) => channel.startsWith("@");
   const params = new URLSearchParams(location.search);
   if (params.get("token")) { state.token = params.get("token"); sessionStorage.setItem("mediaopsToken", state.token); }
   const $ = (id) => document.getElementById(id);
@@ -10,8 +18,8 @@
   async function api(method, path, body) {
     const headers = { "content-type": "application/json" };
     if (state.token) headers["x-mediaops-console-token"] = state.token;
-    const me = state.users.find((u) => u.handle === state.user);
-    if (me) headers["accept-language"] = me.locale;
+    const actor = me();
+    if (actor) headers["accept-language"] = actor.locale;
     const res = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
     const data = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(data.error || res.statusText);
@@ -27,10 +35,31 @@
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "class") e.className = v; else if (k.startsWith("data-")) e.setAttribute(k, v); else e[k] = v;
+      if (k === "class") e.className = v; else if (k.startsWith("data-") || k.startsWith("aria-")) e.setAttribute(k, v); else e[k] = v;
     }
     for (const c of children) if (c != null) e.append(c);
     return e;
+  }
+
+  /** One of the page's inline SVG icons (defined once in index.html). */
+  function icon(name) {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("aria-hidden", "true");
+    const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+    use.setAttribute("href", `#icon-${name}`);
+    svg.append(use);
+    return svg;
+  }
+
+  /** "10:05" today, "11-25 10:05" another day: in the team's zone, like the times on the cards. */
+  const dayFmt = () => new Intl.DateTimeFormat("en-CA", { timeZone: state.zone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const timeFmt = () => new Intl.DateTimeFormat("en-GB", { timeZone: state.zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  function streamTime(iso) {
+    const at = new Date(iso);
+    const day = dayFmt().format(at);
+    const time = timeFmt().format(at);
+    return day === dayFmt().format(new Date()) ? time : `${day.slice(5)} ${time}`;
   }
 
   /** Text with **bold** spans (the neutral card's only markup), built as nodes: never innerHTML. */
@@ -79,17 +108,18 @@
 
   function renderMessage(m) {
     const who = m.authorKind === "bot" ? "mediaops" : (m.author ? m.author.displayName : "?");
-    const time = new Date(m.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    const li = el("li", { class: `msg${m.ephemeral ? " ephemeral" : ""}`, "data-id": m.id },
-      el("span", { class: "who" }, who), el("span", { class: "time" }, time),
-      m.ephemeral ? el("span", { class: "only-you" }, "(only you / 仅自己可见)") : null);
+    // A person's direct messages are all "only them": the mark is for replies only they see in a channel.
+    const onlyYou = m.ephemeral && !isDirect(m.channel);
+    const li = el("li", { class: `msg${onlyYou ? " ephemeral" : ""}`, "data-id": m.id },
+      el("span", { class: "who" }, who), el("time", { class: "time", dateTime: m.createdAt, "data-testid": "time" }, streamTime(m.createdAt)),
+      onlyYou ? el("span", { class: "only-you" }, icon("eye"), words().onlyYou) : null);
     li.append(m.card ? renderCard(m, m.card) : el("div", { class: "text" }, m.text));
     return li;
   }
 
   let lastRendered = "";
   async function refresh() {
-    if (!state.user) return;
+    if (!state.user || !state.zone) return;
     const q = new URLSearchParams({ channel: state.channel, user: state.user });
     const data = await api("GET", `/console/api/messages?${q}`);
     const key = JSON.stringify(data.messages);
@@ -110,25 +140,65 @@
     await refresh();
   }
 
-  function renderChannels() {
-    $("channels").replaceChildren(...state.channels.map((c) => {
-      const li = el("li", { class: c.id === state.channel ? "active" : "", "data-channel": c.id }, `# ${c.name}`);
-      li.addEventListener("click", () => { state.channel = c.id; renderChannels(); lastRendered = ""; refresh(); });
+  function openConversation(channel) {
+    state.channel = channel;
+    document.body.classList.remove("nav-open");
+    $("scrim").hidden = true;
+    renderNav();
+    lastRendered = "";
+    refresh().catch((e) => showError(e.message));
+  }
+
+  /** The "act as" list: each person with their roles' names in the language of the person acted as now. */
+  function renderActAs() {
+    const sel = $("actas");
+    const lang = me() && me().locale === "en" ? "en" : "zh-CN";
+    const sep = lang === "en" ? ", " : "、";
+    sel.replaceChildren(...state.users.map((u) => el("option", { value: u.handle }, `${u.displayName} (@${u.handle}) · ${u.roleNames[lang].join(sep)}`)));
+    sel.value = state.user;
+  }
+
+  /** Sidebar and title in the language of the person acted as; their own direct messages under the channels. */
+  function renderNav() {
+    const w = words();
+    document.documentElement.lang = me() && me().locale === "en" ? "en" : "zh-CN";
+    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = w[node.dataset.i18n];
+    for (const node of document.querySelectorAll("[data-i18n-title]")) node.title = w[node.dataset.i18nTitle];
+    for (const node of document.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", w[node.dataset.i18nLabel]);
+    const item = (id, iconName, label) => {
+      const li = el("li", { class: id === state.channel ? "active" : "", "data-channel": id }, icon(iconName), el("span", {}, label));
+      li.addEventListener("click", () => openConversation(id));
       return li;
-    }));
-    $("channel-title").textContent = `# ${state.channel}`;
+    };
+    $("channels").replaceChildren(...state.channels.map((c) => item(c.id, "hash", c.name)));
+    const direct = `@${state.user}`;
+    $("directs").replaceChildren(item(direct, "mail", w.myDirect));
+    const title = isDirect(state.channel) ? [icon("mail"), `${w.directTitle}${me() ? me().displayName : state.user}`] : [icon("hash"), state.channel];
+    $("channel-title").replaceChildren(...title);
   }
 
   async function start() {
-    const [{ users }, { channels }] = await Promise.all([api("GET", "/console/api/users"), api("GET", "/console/api/channels")]);
+    const [{ users }, { channels }, team] = await Promise.all([api("GET", "/console/api/users"), api("GET", "/console/api/channels"), api("GET", "/console/api/team")]);
     state.users = users;
     state.channels = channels;
-    state.user = sessionStorage.getItem("mediaopsUser") || (users[0] && users[0].handle);
+    state.zone = team.timezone;
+    const remembered = sessionStorage.getItem("mediaopsUser");
+    state.user = users.some((u) => u.handle === remembered) ? remembered : users[0] && users[0].handle;
     const sel = $("actas");
-    sel.replaceChildren(...users.map((u) => el("option", { value: u.handle }, `${u.displayName} (@${u.handle}) · ${u.roles.join(", ")}`)));
-    sel.value = state.user;
-    sel.addEventListener("change", () => { state.user = sel.value; sessionStorage.setItem("mediaopsUser", state.user); lastRendered = ""; refresh(); });
-    renderChannels();
+    renderActAs();
+    // Another person starts clean: the previous one's refusal and half-typed command are not theirs.
+    sel.addEventListener("change", () => {
+      state.user = sel.value;
+      sessionStorage.setItem("mediaopsUser", state.user);
+      showError("");
+      $("input").value = "";
+      if (isDirect(state.channel)) state.channel = `@${state.user}`;
+      renderActAs();
+      openConversation(state.channel);
+    });
+    $("menu").addEventListener("click", () => { document.body.classList.add("nav-open"); $("scrim").hidden = false; });
+    $("scrim").addEventListener("click", () => { document.body.classList.remove("nav-open"); $("scrim").hidden = true; });
+    renderNav();
     $("composer").addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const text = $("input").value;
@@ -158,7 +228,8 @@
       await refresh();
     });
     await refresh();
-    setInterval(() => refresh().catch((e) => showError(e.message)), 2000);
+    // Polling (the API read is logged only on warnings); a hidden tab does not poll.
+    setInterval(() => { if (!document.hidden) refresh().catch((e) => showError(e.message)); }, 2000);
   }
 
   start().catch((e) => showError(e.message));
