@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importMetrics, type RawMetricRow } from "../../src/app/kpi/import-metrics.js";
 import { addDays, weekdayOf } from "../../src/domain/calendar/local-day.js";
 import { cardText, consoleClient } from "../support/console-client.js";
-import { draftingTopic, submit } from "../support/review-flow.js";
+import { draftingTopic, requestCard, submit } from "../support/review-flow.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const TEAM = "default";
@@ -149,6 +149,22 @@ describe("figures from the bot's own records", () => {
     expect(text).toContain("- 1 review overdue (2 pending)");
     svc.clock.set(new Date(d2.getTime() + 60_000));
     expect(await preview(api)).toContain("- Reviews overdue: 2\n");
+  });
+
+  it("does not count a review overdue for a level already decided, only for the level it waits on", async () => {
+    // Runs after the test above: its two reviews are overdue now. A third one has level 1 approved just before
+    // level 1's deadline; once that deadline has passed, the review waits on level 2, whose deadline has not.
+    const third = await submit(api, `${await draftingTopic(api, "逾期审核三")} https://docs.example.com/c`);
+    const levelOne = await svc.deps.db.reviewLevelState.findFirstOrThrow({ where: { reviewId: third, level: 1 } });
+    svc.clock.set(new Date(levelOne.deadlineAt.getTime() - 60_000));
+    const approved = await api.click("li.wei", await requestCard(api, third, 1), "review.approve");
+    expect(approved.status, approved.error).toBe(200);
+    const levelTwo = await svc.deps.db.reviewLevelState.findFirstOrThrow({ where: { reviewId: third, level: 2, status: "pending" } });
+    svc.clock.set(new Date(levelOne.deadlineAt.getTime() + 60_000));
+    expect(levelTwo.deadlineAt.getTime()).toBeGreaterThan(svc.clock.now().getTime());
+    expect(await preview(api)).toContain("- Reviews pending: 3\n- Reviews overdue: 2\n");
+    svc.clock.set(new Date(levelTwo.deadlineAt.getTime() + 60_000));
+    expect(await preview(api)).toContain("- Reviews pending: 3\n- Reviews overdue: 3\n");
   });
 });
 
