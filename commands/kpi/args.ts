@@ -27,6 +27,12 @@ export const ZAnyMetric = z.string().transform((raw) => parseAnyMetric(raw));
 export const ZAnyMetrics = z.string().transform((raw) => [...new Set(raw.split(/[,，、]/).map((s) => s.trim()).filter(Boolean).map(parseAnyMetric))]);
 /** A value: 12345, 12,345, 1.2万, 3.4%. */
 export const ZMetricValue = z.string().transform((raw) => parseMetricValue(raw));
+/** An amount of money (a budget, a spend): 50000, 5万, 1,234.5; more than 0. */
+export const ZMoney = z.string().transform((raw) => {
+  const v = parseMetricValue(raw);
+  if (raw.includes("%") || v <= 0) throw new AppError("kpi.bad_amount", { value: raw });
+  return v;
+});
 /** A goal: +30% or a value. */
 export const ZGoal = z.string().transform((raw) => parseGoal(raw));
 /** HH:mm. */

@@ -1,5 +1,6 @@
 // The /kpi commands, spread into COMMANDS in commands/registry.ts, and the notes /help kpi adds.
 import type { Localized } from "../../src/domain/locale.js";
+import { kpiBudgetList, kpiBudgetSet, kpiSpend } from "./budget.js";
 import { kpiImport } from "./import.js";
 import { kpiMute, kpiUnmute } from "./mute.js";
 import { kpiRecord } from "./record.js";
@@ -16,6 +17,9 @@ export const KPI_COMMANDS = {
   "kpi.mute": kpiMute,
   "kpi.unmute": kpiUnmute,
   "kpi.import": kpiImport,
+  "kpi.budget_set": kpiBudgetSet,
+  "kpi.budget_list": kpiBudgetList,
+  "kpi.spend": kpiSpend,
 } as const;
 
 /**

@@ -84,6 +84,9 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   "kpi.mute": MANAGERS,
   "kpi.unmute": MANAGERS,
   "kpi.import": MAKERS,
+  "kpi.budget_set": MANAGERS,
+  "kpi.budget_list": EVERYONE,
+  "kpi.spend": MAKERS,
   // reviews
   "review.submit": EVERYONE,
   "review.approve": LEVEL_REVIEWERS,

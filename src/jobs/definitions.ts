@@ -3,6 +3,7 @@
 import { refreshCalendarAdditions } from "../app/calendar/team-calendar.js";
 import type { AppDeps } from "../app/deps.js";
 import { runIncidentSweep } from "../app/incidents/incident-sweep.js";
+import { runBudgetChecks } from "../app/kpi/budgets.js";
 import { runDueDigests } from "../app/kpi/run-due-digests.js";
 import { deliverOutbox } from "../app/outbox/deliver.js";
 import { sweepReviewDeadlines } from "../app/reviews/sweep-review-deadlines.js";
@@ -17,6 +18,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     { id: "review.deadlines", cron: "0 * * * * *", run: () => sweepReviewDeadlines(deps) },
     { id: "incident.sweep", cron: "30 * * * * *", run: () => runIncidentSweep(deps) },
     { id: "kpi.digest", cron: "15 * * * * *", run: () => runDueDigests(deps) },
+    { id: "kpi.budgets", cron: "20 * * * * *", run: () => runBudgetChecks(deps) },
     { id: "sla.sweep", cron: "45 * * * * *", run: () => runSlaSweep(deps) },
   ];
 }

@@ -4,6 +4,7 @@
 import type { Locale } from "../../src/domain/locale.js";
 import type { Card, CardBlock, CardButton, Tone } from "../../src/messaging/card.js";
 import { basisName, headlineLine, moveLine, needLines, platformName, rowLine, scopeName, trendLine, type Copy } from "./digest-lines.js";
+import { budgetLine, budgetsHeading } from "./budget-copy.js";
 import type { DailyDigestView, DigestMove } from "./digest-view.js";
 import { formatValue } from "./format.js";
 import { kpiCopy, metricName } from "./kpi-copy.js";
@@ -61,6 +62,7 @@ export function dailyDigestCard(m: DailyDigestView, locale: Locale): Card {
   if (m.operations && m.operations.length > 0) {
     sections.push({ heading: c.operations, lines: m.operations.map((o) => `${metricName(locale, o.metric)}: ${o.value !== null ? formatValue(o.metric, o.value, locale) : o.untracked ? c.opsNotTracked : c.dash}`) });
   }
+  if (m.budgets && m.budgets.length > 0) sections.push({ heading: budgetsHeading(locale), lines: m.budgets.map((b) => budgetLine(b, locale)) });
   sections.push({ heading: c.needs, lines: needLines(m.needs, locale, c) });
 
   const blocks: CardBlock[] = [];

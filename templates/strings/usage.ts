@@ -13,9 +13,9 @@ const ZH: Record<string, string> = {
   levels: "各级设置", kind: "类型", when: "日期和时间", topic: "选题编号", review: "审核编号", item: "序号", threshold: "阈值编号", body: "内容", hours: "小时数", n: "序号", "draft link or text": "稿件链接或正文", "+30%": "+30%",
   "admin|manager|reviewer|operator": "管理员|主管|审核|运营", "topics|reviews|sla|incidents|kpi": "选题|审核|响应|事件|数据",
   "mon-fri 09:00-12:00,13:30-18:30": "周一至周五 09:00-12:00,13:30-18:30", zone: "时区", language: "语言", range: "时段",
-  conditions: "条件", chain: "流程名", "display name": "显示名称", level: "级别", words: "关键词", user: "用户",
+  amount: "金额", conditions: "条件", chain: "流程名", "display name": "显示名称", level: "级别", words: "关键词", user: "用户",
   // values a person may type (each accepted in Chinese by its parser)
-  any: "全部", week: "周", month: "月", today: "今天", yes: "是", no: "否", channel: "频道", me: "我",
+  any: "全部", week: "周", month: "月", quarter: "季度", today: "今天", yes: "是", no: "否", channel: "频道", me: "我",
   high: "高", medium: "中", low: "低", minor: "轻微", moderate: "中等", severe: "严重", stable: "已稳定", active: "处置中",
   urgent: "加急", sensitive: "敏感", NAME: "名称", owner: "负责人", lead: "组长", manager: "经理",
 };

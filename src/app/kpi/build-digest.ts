@@ -8,6 +8,7 @@ import { METRICS, metricDef, storedPartsOf } from "../../domain/kpi/catalogue.js
 import { FACTOR_WINDOW_DAYS } from "../../domain/kpi/moves.js";
 import { teamCalendar } from "../calendar/team-calendar.js";
 import { botFigures } from "./bot-figures.js";
+import { teamBudgets } from "./budgets.js";
 import { encodeKpiButton } from "./digest-buttons.js";
 import { digestMoves } from "./digest-moves.js";
 import { digestTables, keyTrends } from "./digest-tables.js";
@@ -37,9 +38,11 @@ export interface DigestSpec {
 export async function buildDigest(db: Db | Tx, spec: DigestSpec, now: Date): Promise<DailyDigestView> {
   const day = addDays(spec.sentDay, -1);
   const shown = spec.metrics.length > 0 ? spec.metrics.filter((m) => metricDef(m).source === "platform") : METRICS.filter((m) => m.source === "platform").map((m) => m.code);
-  const [targets, bot] = await Promise.all([
+  const [targets, bot, budgets] = await Promise.all([
     db.kpiTarget.findMany({ where: { teamId: spec.teamId, active: true, endDay: { gte: day } }, orderBy: { id: "asc" } }),
     botFigures(db, spec.teamId, day, spec.timezone, spec.teamTimezone, now),
+    // Budgets as of the day the digest is sent (their months are calendar months).
+    teamBudgets(db, spec.teamId, spec.sentDay, true),
   ]);
   // Every platform is read (a team target adds them all up); the digest's own sections keep to its platforms.
   const stored = [...new Set([...shown, ...targets.map((t) => t.metric)].flatMap(storedPartsOf))];
@@ -90,6 +93,7 @@ export async function buildDigest(db: Db | Tx, spec: DigestSpec, now: Date): Pro
     moves,
     needs: bot.needs,
     operations,
+    ...(budgets.length > 0 ? { budgets } : {}),
     preview: spec.preview,
   };
 }

@@ -1,6 +1,7 @@
 // The /kpi use cases by command id, spread into HANDLERS in src/app/commands/dispatch.ts.
 import type { ArgsOf } from "../../../commands/index.js";
 import type { RequestScope } from "../scope.js";
+import { listBudgets, recordSpend, setBudget } from "./budget-commands.js";
 import { muteMetric, unmuteMetric } from "./digest-actions.js";
 import { digestNow } from "./digest-now.js";
 import { importCsv } from "./import-csv.js";
@@ -8,7 +9,7 @@ import { recordMetric } from "./record-metric.js";
 import { setTarget } from "./set-target.js";
 import { subscribeDigest, unsubscribeDigest } from "./subscriptions.js";
 
-type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now" | "kpi.mute" | "kpi.unmute" | "kpi.import";
+type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now" | "kpi.mute" | "kpi.unmute" | "kpi.import" | "kpi.budget_set" | "kpi.budget_list" | "kpi.spend";
 
 /** Command id → use case. */
 export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>) => Promise<unknown> } = {
@@ -20,4 +21,7 @@ export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>
   "kpi.mute": muteMetric,
   "kpi.unmute": unmuteMetric,
   "kpi.import": importCsv,
+  "kpi.budget_set": setBudget,
+  "kpi.budget_list": listBudgets,
+  "kpi.spend": recordSpend,
 };
