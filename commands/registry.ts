@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { calendarSet, calendarShow } from "./admin/calendar.js";
 import { adminLink } from "./admin/link.js";
 import { adminOutbox } from "./admin/outbox.js";
-import { adminSetup, peopleGrant, peopleList, peopleRemove, peopleRevoke } from "./admin/people.js";
+import { adminSetup, hoursSet, hoursShow, peopleGrant, peopleList, peopleRemove, peopleRevoke } from "./admin/people.js";
 import { help } from "./help.js";
 import { INCIDENT_COMMANDS } from "./incident/commands.js";
 import { KPI_COMMANDS, KPI_HELP_NOTES } from "./kpi/index.js";
@@ -29,6 +29,8 @@ export const COMMANDS = {
   "people.grant": peopleGrant,
   "people.revoke": peopleRevoke,
   "people.remove": peopleRemove,
+  "people.hours_show": hoursShow,
+  "people.hours_set": hoursSet,
   "calendar.show": calendarShow,
   "calendar.set": calendarSet,
   "topic.propose": topicPropose,

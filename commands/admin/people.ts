@@ -86,3 +86,31 @@ export const peopleRemove = defineCommand({
   },
   examples: ["/mediaops remove @chen.jie --to @liu.yang"],
 });
+
+/** /mediaops hours show: the team's working hours every deadline is counted on. */
+export const hoursShow = defineCommand({
+  id: "people.hours_show",
+  words: ["hours", "show"],
+  positionals: [],
+  options: [],
+  args: z.object({}),
+  usage: "/mediaops hours show",
+  summary: { en: "The team's working hours", "zh-CN": "团队的工作时间" },
+  examples: ["/mediaops hours show"],
+});
+
+/** /mediaops hours set mon-fri 09:00-12:00,13:30-18:30 (admins): every later deadline follows them. */
+export const hoursSet = defineCommand({
+  id: "people.hours_set",
+  words: ["hours", "set"],
+  positionals: [{ name: "hours", rest: true }],
+  options: [],
+  args: z.object({ hours: z.string().min(1) }),
+  usage: "/mediaops hours set <mon-fri 09:00-12:00,13:30-18:30>",
+  summary: { en: "Change the team's working hours", "zh-CN": "修改团队的工作时间" },
+  help: {
+    en: "Days and their hours, groups separated by ';': mon-fri 09:00-12:00,13:30-18:30; sat 10:00-14:00. Days not named are off. Review and SLA deadlines set afterwards count these hours.",
+    "zh-CN": "写明哪几天及其时段，多组之间用“;”分隔：周一至周五 09:00-12:00,13:30-18:30; 周六 10:00-14:00。未写的日子不上班。之后设定的审核和响应时限都按此计算。",
+  },
+  examples: [{ en: "/mediaops hours set mon-fri 09:00-12:00,13:30-18:30", "zh-CN": "/mediaops hours set 周一至周五 09:00-12:00,13:30-18:30" }],
+});

@@ -53,6 +53,8 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   "people.grant": ADMINS,
   "people.revoke": ADMINS,
   "people.remove": ADMINS,
+  "people.hours_show": EVERYONE,
+  "people.hours_set": ADMINS,
   "calendar.show": EVERYONE,
   "calendar.set": ADMINS,
   // topics

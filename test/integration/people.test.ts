@@ -8,6 +8,7 @@ import { createLogger } from "../../src/lib/logger.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { FakeClock } from "../fakes/fake-clock.js";
 import { cardText, consoleClient } from "../support/console-client.js";
+import { draftingTopic, submit } from "../support/review-flow.js";
 import { createTestDatabase, dropTestDatabase, testDatabaseKind } from "../support/postgres.js";
 import { startTestService, tempDir, type TestService } from "../support/service.js";
 import { join } from "node:path";
@@ -179,5 +180,45 @@ describe("people and roles from chat", () => {
     expect(ok.status, ok.error).toBe(200);
     expect(cardText(ok.messages.at(-1)!)).toBe("已收回 王芳 的「管理员」角色。");
     expect((await api.say("liu.yang", "/mediaops role revoke @liu.yang admin", "general")).error).toContain("刘洋 是团队最后一位管理员");
+  });
+});
+
+describe("the team's working hours", () => {
+  let svc: TestService;
+  let api: ReturnType<typeof consoleClient>;
+  beforeAll(async () => {
+    svc = await startTestService(); // Thursday 2026-11-26 10:00 in Shanghai
+    api = consoleClient(svc.app);
+  });
+  afterAll(() => svc.dispose());
+
+  async function levelDeadline(title: string): Promise<string> {
+    const id = await draftingTopic(api, title);
+    const reviewId = await submit(api, `${id} https://docs.example.com/${encodeURIComponent(title)}`);
+    const level = await svc.deps.db.reviewLevelState.findFirstOrThrow({ where: { reviewId, level: 1 } });
+    return level.deadlineAt.toISOString();
+  }
+
+  it("bad hours are refused with what is wrong, and change nothing", async () => {
+    expect((await api.say("wang.fang", "/mediaops hours set mon-fri 09:00-25:00", "general")).error).toBe("25:00 不是有效的时间（00:00 到 24:00）。没有做任何更改。");
+    expect((await api.say("wang.fang", "/mediaops hours set 周一至周五 18:00-09:00", "general")).error).toBe("18:00-09:00 的结束时间早于开始时间。没有做任何更改。");
+    expect((await api.say("wang.fang", "/mediaops hours set mon-fri 09:00-12:00,11:00-18:00", "general")).error).toBe("09:00-12:00 与 11:00-18:00 有重叠。没有做任何更改。");
+    expect((await api.say("chen.jie", "/mediaops hours set mon-fri 09:00-18:00", "general")).error).toBe("只有管理员可以修改团队的工作时间。你的角色：运营。");
+    expect(await svc.deps.db.setting.count({ where: { key: "calendar.hours" } })).toBe(0);
+    const shown = cardText((await api.say("chen.jie", "/mediaops hours show", "general")).messages.at(-1)!);
+    expect(shown).toContain("工作时间（Asia/Shanghai），默认设置");
+    expect(shown).toContain("周一 09:00-12:00、13:30-18:30");
+    expect(shown).toContain("周六 不上班");
+  });
+
+  it("a review deadline set after /mediaops hours set follows the new hours", async () => {
+    // Office hours: Thu 10:00 + 8 working hours = 10-12, 13:30-18:30, then Fri 09:00-10:00.
+    expect(await levelDeadline("按默认工作时间计算时限")).toBe("2026-11-27T02:00:00.000Z");
+    const set = await api.say("wang.fang", "/mediaops hours set 周一至周五 09:00-21:00; 周六 10:00-12:00", "general");
+    expect(set.status, set.error).toBe(200);
+    expect(cardText(set.messages.at(-1)!)).toContain("周六 10:00-12:00");
+    // Thu 10:00 + 8 hours in one long day: 18:00 the same day.
+    expect(await levelDeadline("按新工作时间计算时限")).toBe("2026-11-26T10:00:00.000Z");
+    expect(await svc.deps.db.auditLog.count({ where: { action: "calendar.set_hours" } })).toBe(1);
   });
 });

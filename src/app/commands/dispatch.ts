@@ -3,6 +3,7 @@
 import { ALL_COMMANDS, COMMANDS, type ArgsOf, type CommandId, type ParsedCommand } from "../../../commands/index.js";
 import { showOutbox } from "../admin/outbox-admin.js";
 import { changeRole, listPeople, removePerson, useSetupCode } from "../admin/people-admin.js";
+import { setHours, showHours } from "../admin/hours-admin.js";
 import { linkAccounts } from "../identity/link-accounts.js";
 import { setCalendarYear, showCalendar } from "../calendar/calendar-admin.js";
 import { INCIDENT_HANDLERS } from "../incidents/handlers.js";
@@ -35,6 +36,8 @@ const HANDLERS: Handlers = {
   "people.grant": (scope, a) => changeRole(scope, a.user, a.role, true),
   "people.revoke": (scope, a) => changeRole(scope, a.user, a.role, false),
   "people.remove": (scope, a) => removePerson(scope, a.user, a.to),
+  "people.hours_show": (scope) => showHours(scope),
+  "people.hours_set": (scope, a) => setHours(scope, a.hours),
   "calendar.show": (scope) => showCalendar(scope),
   "calendar.set": (scope, a) => setCalendarYear(scope, a.year, a.body),
   "topic.propose": proposeTopic,
