@@ -14,39 +14,43 @@ function lineOf(v: SlaItemView, locale: Locale): string {
   return `#${v.id} ${c.kinds[v.kind]} · ${where} · ${c.duration(v.leftMinutes)} · ${v.author}: “${v.text}”`;
 }
 
-/** One item: what was said, where, how long is left, and the four buttons while it is open. */
+/** One item: what was said, where, how long is left, and its buttons while it is open; once closed, who closed it. */
 export function slaItemCard(v: SlaItemView, locale: Locale): Card {
   const c = slaCopy[locale];
-  const blocks: CardBlock[] = [
-    { type: "text", text: `${v.author}: “${v.text}”` },
-    {
-      type: "fields",
-      fields: [
-        { label: c.where, value: `${nameOf(PLATFORM_NAMES, locale, v.platform)} ${v.accountName} · ${c.kinds[v.kind]}` },
-        { label: c.deadline, value: v.deadline },
-        { label: c.left, value: `${c.duration(v.leftMinutes)} · ${c.urgency[v.urgency]}` },
-        { label: c.status, value: v.assignee ? `${c.statuses[v.status]} · ${v.assignee}` : c.statuses[v.status] },
-      ],
-    },
+  const o = v.outcome;
+  const who = o?.by ?? v.assignee;
+  const fields = [
+    { label: c.where, value: `${nameOf(PLATFORM_NAMES, locale, v.platform)} ${v.accountName} · ${c.kinds[v.kind]}` },
+    { label: c.deadline, value: v.deadline },
+    ...(o ? [] : [{ label: c.left, value: `${c.duration(v.leftMinutes)} · ${c.urgency[v.urgency]}` }]),
+    { label: c.status, value: who ? `${c.statuses[v.status]} · ${who}` : c.statuses[v.status] },
   ];
+  const blocks: CardBlock[] = [{ type: "text", text: `${v.author}: “${v.text}”` }, { type: "fields", fields }];
   if (v.link) blocks.push({ type: "link", label: v.link, url: v.link });
-  if (v.step) blocks.push({ type: "context", text: c.step(v.step.n, v.step.of) });
-  if (v.urgency === "window_closed") blocks.push({ type: "context", text: c.windowClosed });
-  if (v.coverageGap.length > 0) blocks.push({ type: "context", text: c.noHolidayData(v.coverageGap.join(", ")) });
+  if (v.step && !o) blocks.push({ type: "context", text: c.step(v.step.n, v.step.of) });
+  if (v.urgency === "window_closed" && !o) blocks.push({ type: "context", text: c.windowClosed });
+  if (v.coverageGap.length > 0 && !o) blocks.push({ type: "context", text: c.noHolidayData(v.coverageGap.join(", ")) });
   if (v.buttons) {
+    const b = v.buttons;
     blocks.push({
       type: "actions",
       buttons: [
-        { actionId: "sla.claim", label: c.claim, value: v.buttons.claim, style: "primary" },
-        { actionId: "sla.answer", label: c.answer, value: v.buttons.answer, reasonPrompt: c.answerPrompt },
-        { actionId: "sla.dismiss", label: c.dismiss, value: v.buttons.dismiss, reasonPrompt: c.dismissPrompt },
-        { actionId: "sla.reassign", label: c.reassign, value: v.buttons.reassign, reasonPrompt: c.reassignPrompt },
+        ...(b.claim ? [{ actionId: "sla.claim", label: c.claim, value: b.claim, style: "primary" as const }] : []),
+        { actionId: "sla.answer", label: c.answer, value: b.answer, reasonPrompt: c.answerPrompt },
+        { actionId: "sla.dismiss", label: c.dismiss, value: b.dismiss, reasonPrompt: c.dismissPrompt },
+        { actionId: "sla.reassign", label: c.reassign, value: b.reassign, reasonPrompt: c.reassignPrompt },
       ],
     });
   }
-  const title = c.title(c.reasons[v.reason], v.id);
-  const fallback = [title, ...blocks.flatMap((b) => (b.type === "text" || b.type === "context" ? [b.text] : b.type === "fields" ? b.fields.map((f) => `${f.label}: ${f.value}`) : []))].join("\n");
-  return { title, tone: TONE[v.urgency], blocks, fallbackText: fallback };
+  if (o) {
+    const took = o.responseMinutes === undefined ? undefined : c.took(c.duration(o.responseMinutes).replace(/^(还剩 |已超时 )|( left| overdue)$/g, ""));
+    blocks.push({ type: "outcome", text: c.outcome(c.statuses[o.status], o.by, o.at, took), tone: o.status === "answered" ? "success" : "neutral" });
+    if (o.note) blocks.push({ type: "context", text: `${o.status === "answered" ? c.answerNote : c.dismissNote}: ${o.note}` });
+  }
+  const title = c.title(o ? c.statuses[o.status] : c.reasons[v.reason], v.id);
+  const tone: Tone = o ? (o.status === "answered" ? "success" : "neutral") : TONE[v.urgency];
+  const fallback = [title, ...blocks.flatMap((b) => (b.type === "text" || b.type === "context" || b.type === "outcome" ? [b.text] : b.type === "fields" ? b.fields.map((f) => `${f.label}: ${f.value}`) : []))].join("\n");
+  return { title, tone, blocks, fallbackText: fallback };
 }
 
 /** Many due items for one person: one card, most urgent first. */

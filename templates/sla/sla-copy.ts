@@ -23,6 +23,10 @@ export interface SlaCopy {
   statsTitle: (from: string, to: string) => string;
   statsLine: (key: string, count: number, answered: number, median: string, p90: string, rate: string) => string;
   byPlatform: string; byAccount: string; byPerson: string; none: string;
+  /** The outcome line of a closed item: status, by whom, when, and how long the first response took. */
+  outcome: (status: string, by: string, at: string, took?: string) => string;
+  took: (duration: string) => string;
+  answerNote: string; dismissNote: string;
 }
 
 function zhDuration(m: number): string {
@@ -58,6 +62,9 @@ export const slaCopy: Record<Locale, SlaCopy> = {
     statsTitle: (from, to) => `First-response figures ${from === to ? from : `${from} – ${to}`}`,
     statsLine: (k, c, a, med, p90, rate) => `${k}: ${c} items, ${a} answered · median ${med} · p90 ${p90} · breached ${rate}`,
     byPlatform: "By platform", byAccount: "By account", byPerson: "By person", none: "—",
+    outcome: (status, by, at, took) => `${status} by ${by} · ${at}${took ? ` · ${took}` : ""}`,
+    took: (d) => `first response in ${d} (working time)`,
+    answerNote: "Reply", dismissNote: "Reason",
   },
   "zh-CN": {
     kinds: { comment: "评论", reply: "回复", dm: "私信", complaint: "投诉" },
@@ -80,5 +87,8 @@ export const slaCopy: Record<Locale, SlaCopy> = {
     statsTitle: (from, to) => `首次响应统计 ${from === to ? from : `${from} 至 ${to}`}`,
     statsLine: (k, c, a, med, p90, rate) => `${k}：${c} 条，已回复 ${a} · 中位数 ${med} · P90 ${p90} · 超时率 ${rate}`,
     byPlatform: "按平台", byAccount: "按账号", byPerson: "按人员", none: "—",
+    outcome: (status, by, at, took) => `${by} 标记为${status} · ${at}${took ? ` · ${took}` : ""}`,
+    took: (d) => `响应用时 ${d}（工作时间）`,
+    answerNote: "回复内容", dismissNote: "原因",
   },
 };

@@ -18,7 +18,10 @@ export interface SlaItemView {
   /** Local "YYYY-MM-DD HH:mm" in the team's zone. */
   createdAt: string;
   deadline: string;
-  /** Wall-clock minutes until the deadline when the card was made; negative once breached. */
+  /**
+   * Minutes until the deadline when the card was made, negative once breached: working minutes when the
+   * policy's target set the deadline, wall-clock minutes when the platform's reply window did.
+   */
   leftMinutes: number;
   urgency: Urgency;
   status: SlaStatus;
@@ -28,8 +31,22 @@ export interface SlaItemView {
   reason: SlaReason;
   /** For an escalation card: which step of how many. */
   step?: { n: number; of: number };
-  /** Encoded button values; absent once the item is closed. */
-  buttons?: { claim: string; answer: string; dismiss: string; reassign: string };
+  /** Who closed the item, when (team-local), how long the first response took, and their note. */
+  outcome?: SlaOutcomeView;
+  /** Encoded button values; absent once the item is closed, and no claim button once someone has it. */
+  buttons?: { claim?: string; answer: string; dismiss: string; reassign: string };
+}
+
+/** The outcome line of a closed item. */
+export interface SlaOutcomeView {
+  status: "answered" | "dismissed";
+  by: string;
+  /** Local "YYYY-MM-DD HH:mm" in the team's zone. */
+  at: string;
+  /** Answered only: minutes from the user's message to the answer, counted like the deadline. */
+  responseMinutes?: number;
+  /** The reply text (answered) or the reason (dismissed), already shortened. */
+  note?: string;
 }
 
 /** Many due items for one person in one card. */

@@ -16,6 +16,10 @@ export const SLA_SAMPLES = {
   "sla.item": [
     { name: "warning", model: item },
     { name: "window-closed", model: { ...item, leftMinutes: -30, urgency: "window_closed" as const, reason: "escalate" as const, step: { n: 1, of: 2 }, coverageGap: [2027] } },
+    {
+      name: "answered",
+      model: { ...item, status: "answered" as const, buttons: undefined, outcome: { status: "answered" as const, by: "陈杰", at: "2026-11-26 11:02", responseMinutes: 112, note: "已私信用户，提供了物流单号" } },
+    },
   ],
   "sla.summary": [{ name: "three", model: { items: [item, { ...item, id: 32, leftMinutes: -10, urgency: "breached" as const }, { ...item, id: 33, kind: "comment" as const }] } }],
   "sla.list": [

@@ -52,7 +52,8 @@ describe("SLA across National Day 2026", () => {
     const warn = (await cards("chen.jie")).at(-1)!;
     expect(warn.card!.title).toBe("即将超过响应时限 · #1");
     expect(cardText(warn)).toContain("小林: “问题 nd-1”");
-    expect(cardText(warn)).toContain("还剩 5小时30分");
+    // Counted like the deadline: 10:30-12:00 and 13:30-16:00 are 4 working hours (5 h 30 on the wall clock).
+    expect(cardText(warn)).toContain("剩余时间: 还剩 4小时 · 即将到期");
     expect(warn.card!.blocks.some((b) => b.type === "actions" && b.buttons.map((x) => x.actionId).join() === "sla.claim,sla.answer,sla.dismiss,sla.reassign")).toBe(true);
 
     at("2026-10-08T08:00:00Z"); // the deadline: breach to the owner, escalation step 1 to the lead
@@ -73,18 +74,29 @@ describe("SLA across National Day 2026", () => {
     expect(JSON.parse(trail[2]!.afterJson!)).toMatchObject({ step: 2, to: "manager" });
   });
 
-  it("closes an item from its card and answers a late click on another copy clearly", async () => {
+  it("closes an item from its card, updates every copy in place, and tells a late click who did what", async () => {
     const mine = (await cards("chen.jie")).at(-1)!;
+    const leadCopy = (await cards("liu.yang")).at(-1)!; // the lead's escalation card, read before the answer
     const r = await con.click("chen.jie", mine, "sla.answer", "已私信用户，提供了物流单号");
     expect(r.status).toBe(200);
     expect((await cards("chen.jie")).at(-1)!.card!.title).toContain("#1 已标记为已回复（已超时）");
-    const late = await con.click("liu.yang", (await cards("liu.yang")).at(-1)!, "sla.claim");
-    expect(late.error ?? cardText(late.messages.at(-1)!)).toMatch(/留言 #1 已经已回复（陈杰）/);
+
+    // Every card of #1 (the owner's and the lead's, sent by earlier sweeps) now shows who answered, no buttons.
+    for (const [user, copy] of [["chen.jie", mine], ["liu.yang", leadCopy]] as const) {
+      const now = (await cards(user)).find((m) => m.id === copy.id)!;
+      expect(now.card!.title).toBe("已回复 · #1");
+      expect(outcomeOf(now)).toBe("陈杰 标记为已回复 · 2026-10-12 10:30 · 响应用时 28小时（工作时间）"); // Sep 30 150 min, Oct 8, 9 and the make-up Saturday Oct 10 480 each, Oct 12 90
+      expect(cardText(now)).toContain("回复内容: 已私信用户，提供了物流单号");
+      expect(now.card!.blocks.some((b) => b.type === "actions")).toBe(false);
+    }
+
+    // A click on a copy read before the answer changes nothing and says who answered and when.
+    const late = await con.click("liu.yang", leadCopy, "sla.claim");
+    expect(late.error ?? cardText(late.messages.at(-1)!)).toBe("留言 #1 已由 陈杰 于 2026-10-12 10:30 标记为“已回复”，没有做任何更改。");
     const row = await svc.deps.db.slaItem.findUniqueOrThrow({ where: { id: 1 } });
     expect(row).toMatchObject({ status: "answered", nextReminderAt: null, answer: "已私信用户，提供了物流单号" });
     const last = await svc.deps.db.auditLog.findFirst({ where: { subjectType: "sla", subjectId: "1" }, orderBy: { id: "desc" } });
     expect(last).toMatchObject({ action: "sla.answer", reason: "已私信用户，提供了物流单号" });
-    expect(outcomeOf(mine)).toBeUndefined();
   });
 
   it("sends one summary card for many due items and holds warnings in quiet hours", async () => {

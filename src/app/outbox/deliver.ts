@@ -37,6 +37,9 @@ async function sendOne(deps: AppDeps, row: Row): Promise<DeliveredRef[]> {
   if (row.kind === "post" || row.kind === "ephemeral") {
     const conv = await conversation(deps, row.channelId);
     const channel = channelFor(deps, conv.platform);
+    // A card that later changes update in place cannot be an ephemeral where ephemerals are not kept (Slack):
+    // it goes to the person's direct chat, where it can be updated.
+    if (row.kind === "ephemeral" && row.subjectKey && channel.direct) return sendDirect(deps, row, model);
     const card = renderTemplate(row.template, model, toLocale(row.locale));
     let messageId: string | undefined;
     if (row.kind === "post") {
@@ -50,6 +53,11 @@ async function sendOne(deps: AppDeps, row: Row): Promise<DeliveredRef[]> {
       const identity = await deps.db.platformIdentity.findFirst({ where: { userId: row.userId ?? "", platform: conv.platform } });
       if (!identity) return [];
       messageId = await channel.ephemeral({ conversationId: conv.externalId, userExternalId: identity.externalId }, card);
+      if (row.subjectKey && messageId) {
+        await deps.db.postedCard.create({
+          data: { subjectKey: row.subjectKey, platform: conv.platform, channelId: conv.id, messageRef: messageId, template: row.template, locale: toLocale(row.locale), stateVersion: row.stateVersion ?? 0, createdAt: deps.clock.now() },
+        });
+      }
     }
     return messageId ? [{ platform: conv.platform, conversationId: conv.externalId, messageId }] : [];
   }

@@ -18,9 +18,12 @@ export interface OutboundCard<K extends TemplateId = TemplateId> {
  */
 export const WRITER_FIRST_MS = 15_000;
 
+/** What writing a row needs of the request: its time, and where to note the row for delivery after it. */
+type Writer = Pick<RequestScope, "now" | "outboxIds">;
+
 async function write(
   tx: Tx | Db,
-  scope: RequestScope,
+  scope: Writer,
   row: { kind: string; channelId?: string; userId?: string; subjectKey?: string; stateVersion?: number; locale?: string; card: OutboundCard },
 ): Promise<void> {
   const created = await tx.outboxMessage.create({
@@ -51,9 +54,13 @@ export function enqueuePost<K extends TemplateId>(
   return write(tx, scope, { kind: "post", channelId: opts.channelId ?? scope.channel.id, locale: scope.actor.locale, card, ...opts });
 }
 
-/** Shows a card only to the actor, in the channel they wrote in. */
-export function enqueueReply<K extends TemplateId>(tx: Tx | Db, scope: RequestScope, card: OutboundCard<K>): Promise<void> {
-  return write(tx, scope, { kind: "ephemeral", channelId: scope.channel.id, userId: scope.actor.id, locale: scope.actor.locale, card });
+/**
+ * Shows a card only to the actor, in the channel they wrote in. With a `subjectKey` the card is one that later
+ * changes update in place: it is kept as a PostedCard, and goes to a direct chat instead on platforms whose
+ * ephemerals cannot be updated but which have direct chats (Slack).
+ */
+export function enqueueReply<K extends TemplateId>(tx: Tx | Db, scope: RequestScope, card: OutboundCard<K>, opts: { subjectKey?: string; stateVersion?: number } = {}): Promise<void> {
+  return write(tx, scope, { kind: "ephemeral", channelId: scope.channel.id, userId: scope.actor.id, locale: scope.actor.locale, card, ...opts });
 }
 
 /**
@@ -74,7 +81,7 @@ export function enqueueDirect<K extends TemplateId>(
 /** Updates every posted card of `subjectKey` to the subject's state at `stateVersion`, wherever it was posted. */
 export function enqueueUpdate<K extends TemplateId>(
   tx: Tx | Db,
-  scope: RequestScope,
+  scope: Writer,
   subjectKey: string,
   stateVersion: number,
   card: OutboundCard<K>,

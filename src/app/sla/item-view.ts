@@ -1,6 +1,7 @@
 // Row → the SLA card view model.
-import type { SlaReason, SlaItemView } from "../../../templates/sla/sla-view.js";
-import { isSlaKind, urgencyOf, type SlaStatus } from "../../domain/sla/index.js";
+import type { SlaReason, SlaItemView, SlaOutcomeView } from "../../../templates/sla/sla-view.js";
+import { workingMinutesBetween } from "../../domain/calendar/index.js";
+import { isSlaKind, minutesLeft, urgencyOf, type SlaStatus, type Urgency } from "../../domain/sla/index.js";
 import { encodeAction } from "../../messaging/action.js";
 import { accountKey, localTime, scheduleOf, type SlaContext } from "./sla-context.js";
 
@@ -9,33 +10,65 @@ export type SlaRow = {
   id: number; platform: string; account: string; kind: string; author: string; text: string; link: string | null;
   createdAt: Date; dueAt: Date; windowEndsAt: Date | null; deadlineAt: Date; scheduleJson: string; status: string;
   assigneeId: string | null; version: number;
+  answeredAt?: Date | null; answeredById?: string | null; answer?: string | null; dismissReason?: string | null;
 };
 
 const TEXT_ON_CARD = 200;
+const NOTE_ON_CARD = 120;
+
+const shorten = (text: string, max: number) => {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
+};
+
+/** The subject key every card of an item is posted under, so a change updates them all in place. */
+export const slaSubject = (id: number) => `sla:${id}`;
+
+/** Why a card of this row is shown when it is updated rather than sent: what the row says now. */
+export function reasonNow(row: SlaRow, now: Date): SlaReason {
+  const urgency = urgencyOf(scheduleOf(row).schedule, now);
+  return urgency === "breached" || urgency === "window_closed" ? "breach" : urgency === "due_soon" || urgency === "urgent" ? "warn" : "show";
+}
+
+function outcomeOf(row: SlaRow, ctx: SlaContext, names: Map<string, string>): SlaOutcomeView | undefined {
+  if ((row.status !== "answered" && row.status !== "dismissed") || !row.answeredAt) return undefined;
+  const note = row.status === "answered" ? row.answer : row.dismissReason;
+  return {
+    status: row.status,
+    by: (row.answeredById && names.get(row.answeredById)) || "—",
+    at: localTime(row.answeredAt, ctx.zone),
+    // Counted like /sla stats counts it: working minutes from the user's message to the answer.
+    responseMinutes: row.status === "answered" ? Math.round(workingMinutesBetween(ctx.cal, row.createdAt, row.answeredAt)) : undefined,
+    note: note ? shorten(note, NOTE_ON_CARD) : undefined,
+  };
+}
+
+/** A warning card never says "on track" beside its "reply due soon" title: a passed warn point is due soon. */
+const urgencyShown = (u: Urgency, reason: SlaReason): Urgency => (reason === "warn" && u === "ok" ? "due_soon" : u);
 
 /** Builds the view of one item at `now`, with buttons while it is open. */
 export function buildItemView(row: SlaRow, ctx: SlaContext, now: Date, reason: SlaReason, buttonKey: string, names: Map<string, string>, step?: { n: number; of: number }): SlaItemView {
   const { schedule } = scheduleOf(row);
   const open = row.status === "open" || row.status === "claimed";
   const btn = (action: string) => encodeAction({ action, subjectType: "sla", subjectId: String(row.id), stateVersion: row.version }, buttonKey);
-  const chars = [...row.text];
   return {
     id: row.id,
     platform: row.platform,
     accountName: ctx.accounts.get(accountKey(row.platform, row.account))?.name ?? row.account,
     kind: isSlaKind(row.kind) ? row.kind : "comment",
     author: row.author || "—",
-    text: chars.length > TEXT_ON_CARD ? `${chars.slice(0, TEXT_ON_CARD).join("")}…` : row.text,
+    text: shorten(row.text, TEXT_ON_CARD),
     link: row.link ?? undefined,
     createdAt: localTime(row.createdAt, ctx.zone),
     deadline: localTime(row.deadlineAt, ctx.zone),
-    leftMinutes: Math.round((row.deadlineAt.getTime() - now.getTime()) / 60_000),
-    urgency: urgencyOf(schedule, now),
+    leftMinutes: minutesLeft(ctx.cal, schedule, now),
+    urgency: urgencyShown(urgencyOf(schedule, now), reason),
     status: row.status as SlaStatus,
     assignee: row.assigneeId ? names.get(row.assigneeId) : undefined,
     coverageGap: schedule.coverageGap,
     reason,
     step,
-    buttons: open ? { claim: btn("claim"), answer: btn("answer"), dismiss: btn("dismiss"), reassign: btn("reassign") } : undefined,
+    outcome: outcomeOf(row, ctx, names),
+    buttons: open ? { ...(row.status === "open" ? { claim: btn("claim") } : {}), answer: btn("answer"), dismiss: btn("dismiss"), reassign: btn("reassign") } : undefined,
   };
 }

@@ -13,13 +13,16 @@ export async function slaChannel(tx: Tx, teamId: string): Promise<ChannelInfo | 
   return ch ? { id: ch.id, platform: ch.platform, externalId: ch.externalId, name: ch.name } : undefined;
 }
 
-/** Writes `card` for `userId` to the outbox; returns the outbox ids written. */
-export async function notifyPerson(tx: Tx, deps: AppDeps, team: TeamSettings, channel: ChannelInfo | undefined, userId: string, now: Date, card: OutboundCard): Promise<number[]> {
+/**
+ * Writes `card` for `userId` to the outbox; returns the outbox ids written. With `subject` the card is one that
+ * later changes of the item update in place (see item-cards.ts).
+ */
+export async function notifyPerson(tx: Tx, deps: AppDeps, team: TeamSettings, channel: ChannelInfo | undefined, userId: string, now: Date, card: OutboundCard, subject: { subjectKey?: string; stateVersion?: number } = {}): Promise<number[]> {
   const user = await tx.user.findUnique({ where: { id: userId }, include: { identities: true } });
   if (!user) return [];
   const member: Member = toMember(user);
   const scope: RequestScope = { deps, actor: member, team, channel: channel ?? { id: "", platform: "", externalId: "", name: "" }, now, outboxIds: [] };
-  if (channel && user.identities.some((i) => i.platform === channel.platform)) await enqueueReply(tx, scope, card);
-  else await enqueueDirect(tx, scope, member.id, member.locale, card);
+  if (channel && user.identities.some((i) => i.platform === channel.platform)) await enqueueReply(tx, scope, card, subject);
+  else await enqueueDirect(tx, scope, member.id, member.locale, card, subject);
   return scope.outboxIds;
 }

@@ -11,6 +11,7 @@ import { buildItemView, type SlaRow } from "./item-view.js";
 import { claimBatch, type ClaimPlan } from "./claim-batch.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { notifyPerson, slaChannel } from "./notify-person.js";
+import { itemsWithCards, sendItemCard, updateItemCards } from "./item-cards.js";
 import { accountKey, loadSlaContext, resolveRole, scheduleOf, type SlaContext } from "./sla-context.js";
 
 /** Items handled per transaction. */
@@ -24,7 +25,7 @@ export interface SweepResult {
   cards: number;
 }
 
-type Note = { userId: string; id: number; deadlineAt: Date; view: () => SlaItemView };
+type Note = { userId: string; id: number; row: SlaRow; deadlineAt: Date; view: () => SlaItemView };
 
 /** Most items listed on one summary card; the rest are counted ("and 980 more"). */
 const SUMMARY_MAX = 20;
@@ -65,9 +66,11 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         const hold = Boolean(quiet && events.length > 0 && !overridesQuietHours(row.kind as never, events));
         const kept = { warningsSent: row.warningsSent, escalationStep: row.escalationStep, nextReminderAt: quiet ?? null, breachedAt: null };
         const moved = { warningsSent: state.warningsSent, escalationStep: state.stage, nextReminderAt: nextReminderAt(schedule, state), breachedAt: state.stage > 0 ? schedule.deadlineAt : null };
-        plans.push({ id: row.id, status: row.status, warningsSent: row.warningsSent, escalationStep: row.escalationStep, nextReminderAt: row.nextReminderAt, next: hold ? kept : moved, row, hold, recipients, deadlineAt: schedule.deadlineAt, targets });
+        const bump = !hold && events.length > 0;
+        plans.push({ id: row.id, status: row.status, warningsSent: row.warningsSent, escalationStep: row.escalationStep, nextReminderAt: row.nextReminderAt, next: hold ? kept : moved, bump, row: bump ? { ...row, version: row.version + 1 } : row, hold, recipients, deadlineAt: schedule.deadlineAt, targets });
       }
       const won = await claimBatch(tx, plans, now, deps.dialect);
+      const withCards = await itemsWithCards(tx, plans.filter((p) => p.bump && won.has(p.id)).map((p) => p.id));
       const audits: Prisma.AuditLogCreateManyInput[] = [];
       for (const { row, hold, recipients, deadlineAt, targets } of plans) {
         if (!won.has(row.id)) continue; // another replica took it
@@ -77,6 +80,8 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
           result.deferred++;
           continue;
         }
+        // The warning or breach shows on every card of the item already out, wherever it was sent.
+        if (withCards.has(row.id)) await updateItemCards(tx, { deps, now, outboxIds: outbox }, row, ctx, names);
         for (const { e, userId } of recipients) {
           if (e.type !== "warn") {
             const after = e.type === "breach" ? { deadlineAt: deadlineAt.toISOString(), notified: userId } : { step: e.step + 1, to: targets[e.step], notified: userId };
@@ -89,8 +94,8 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
           const list = notes.get(`${row.teamId}|${userId}`) ?? [];
           // One card per item per person: a later event of the same sweep replaces an earlier one.
           const same = list.findIndex((n) => n.id === row.id);
-          if (same >= 0) list[same] = { userId, id: row.id, deadlineAt, view };
-          else list.push({ userId, id: row.id, deadlineAt, view });
+          if (same >= 0) list[same] = { userId, id: row.id, row, deadlineAt, view };
+          else list.push({ userId, id: row.id, row, deadlineAt, view });
           notes.set(`${row.teamId}|${userId}`, list);
         }
       }
@@ -103,8 +108,13 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         if (!team) teams.set(teamId, (team = await loadTeam(tx, teamId)));
         const channel = await slaChannel(tx, teamId);
         const shown = [...list].sort((a, b) => a.deadlineAt.getTime() - b.deadlineAt.getTime()).slice(0, SUMMARY_MAX);
-        const card = list.length === 1 ? { template: "sla.item" as const, model: list[0]!.view() } : { template: "sla.summary" as const, model: { items: shown.map((n) => n.view()), more: list.length - shown.length } };
-        outbox.push(...(await notifyPerson(tx, deps, team, channel, list[0]!.userId, now, card)));
+        if (list.length === 1) {
+          const one = list[0]!;
+          outbox.push(...(await sendItemCard(tx, deps, team, channel, one.userId, now, one.row, one.view())));
+        } else {
+          const card = { template: "sla.summary" as const, model: { items: shown.map((n) => n.view()), more: list.length - shown.length } };
+          outbox.push(...(await notifyPerson(tx, deps, team, channel, list[0]!.userId, now, card)));
+        }
         result.cards++;
       }
     });

@@ -1,6 +1,6 @@
 // Where an item stands in its timetable and what is due next. The row stores two counters (warnings sent,
 // escalation stage) and the next due instant; these functions advance them. Pure.
-import { instantAt, localDayOf } from "../calendar/index.js";
+import { instantAt, localDayOf, workingMinutesBetween, type BusinessCalendar } from "../calendar/index.js";
 import { addDays, clockToMinutes } from "../calendar/local-day.js";
 import type { SlaSchedule } from "./schedule.js";
 import { WINDOW_URGENT_MS, type SlaKind } from "./vocabulary.js";
@@ -63,6 +63,17 @@ export function urgencyOf(s: SlaSchedule, now: Date): Urgency {
   const lastWarn = s.warnings.at(-1);
   if (lastWarn && t >= lastWarn.getTime()) return "due_soon";
   return "ok";
+}
+
+/**
+ * Minutes left until the deadline at `now` (negative once past it), counted the way the deadline was: in
+ * working minutes on the team's calendar when the policy's target set it, in wall-clock minutes when the
+ * platform's reply window did. So a card never says "3 days left" beside "due soon" over a weekend.
+ */
+export function minutesLeft(cal: BusinessCalendar, s: SlaSchedule, now: Date): number {
+  const wallClock = s.windowEndsAt !== undefined && s.windowEndsAt.getTime() === s.deadlineAt.getTime();
+  if (wallClock) return Math.round((s.deadlineAt.getTime() - now.getTime()) / 60_000);
+  return now <= s.deadlineAt ? Math.round(workingMinutesBetween(cal, now, s.deadlineAt)) : -Math.round(workingMinutesBetween(cal, s.deadlineAt, now));
 }
 
 /** A person's quiet hours on their own wall clock, e.g. 22:00 to 08:00 (may wrap midnight). */

@@ -5,7 +5,8 @@ import type { ErrorCatalog } from "../catalog.js";
 export const slaErrors: ErrorCatalog = {
   en: {
     "sla.not_found": (p) => `There is no SLA item #${p.id}. Type /sla board to see the open ones.`,
-    "sla.closed": (p) => `Item #${p.id} is already ${p.status}${p.by ? ` by ${p.by}` : ""}. Nothing was changed.`,
+    "sla.closed": (p) => `Item #${p.id} was already marked ${String(p.status).toLowerCase()}${p.by ? ` by ${p.by}` : ""}${p.at ? ` at ${p.at}` : ""}. Nothing was changed.`,
+    "sla.already_claimed": (p) => `${p.by} is already on item #${p.id}. Nothing was changed; use Reassign to hand it over.`,
     "sla.changed_meanwhile": (p) => `Item #${p.id} was changed by someone else just now. Type /sla mine and try again.`,
     "sla.unknown_account": (p) => `No ${p.platform} account "${p.account}" is set up for SLAs. Known: ${p.known}.`,
     "sla.ambiguous_account": (p) => `The team has several ${p.platform} accounts (${p.known}); say which with --account.`,
@@ -26,7 +27,8 @@ export const slaErrors: ErrorCatalog = {
   },
   "zh-CN": {
     "sla.not_found": (p) => `没有编号为 #${p.id} 的留言。输入 /sla board 查看待处理的留言。`,
-    "sla.closed": (p) => `留言 #${p.id} 已经${p.status}${p.by ? `（${p.by}）` : ""}，没有做任何更改。`,
+    "sla.closed": (p) => `留言 #${p.id} 已${p.by ? `由 ${p.by} ` : ""}${p.at ? `于 ${p.at} ` : ""}标记为“${p.status}”，没有做任何更改。`,
+    "sla.already_claimed": (p) => `留言 #${p.id} 已由 ${p.by} 认领处理，没有做任何更改；如需交接请用“转交”。`,
     "sla.changed_meanwhile": (p) => `留言 #${p.id} 刚被其他人修改。请输入 /sla mine 后重试。`,
     "sla.unknown_account": (p) => `尚未为 ${p.platform} 账号“${p.account}”配置响应时限。已配置：${p.known}。`,
     "sla.ambiguous_account": (p) => `团队有多个 ${p.platform} 账号（${p.known}），请用 --account 指定。`,

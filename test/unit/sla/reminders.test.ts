@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dueEvents, nextReminderAt, overridesQuietHours, quietUntil, urgencyOf, type SlaSchedule } from "../../../src/domain/sla/index.js";
+import { dueEvents, minutesLeft, nextReminderAt, overridesQuietHours, quietUntil, urgencyOf, type SlaSchedule } from "../../../src/domain/sla/index.js";
+import { cn } from "../calendar/calendars.js";
 
 const d = (iso: string) => new Date(iso);
 const s: SlaSchedule = {
@@ -64,5 +65,20 @@ describe("quiet hours", () => {
     expect(overridesQuietHours("complaint", breach)).toBe(true);
     expect(overridesQuietHours("comment", breach)).toBe(false);
     expect(overridesQuietHours("complaint", [{ type: "warn", index: 0, at: d("2026-11-30T09:00:00Z") }])).toBe(false);
+  });
+});
+
+describe("minutes left on a card", () => {
+  // Friday 2026-11-27 17:30 Shanghai, a deadline of Monday 10:00 set by working time: 60 + 60 working minutes,
+  // not the 2 days 16.5 hours on the wall clock, so the card never says "days left" beside "due soon".
+  const friday = d("2026-11-27T09:30:00Z");
+  const working: SlaSchedule = { dueAt: d("2026-11-30T02:00:00Z"), deadlineAt: d("2026-11-30T02:00:00Z"), warnings: [], escalations: [], coverageGap: [] };
+  it("counts working minutes when the policy's target set the deadline, both before and after it", () => {
+    expect(minutesLeft(cn, working, friday)).toBe(120);
+    expect(minutesLeft(cn, working, d("2026-11-30T05:30:00Z"))).toBe(-120); // Monday 13:30: 10:00-12:00 overdue
+  });
+  it("counts wall-clock minutes when the platform's reply window set it", () => {
+    const window: SlaSchedule = { ...working, dueAt: d("2026-12-01T02:00:00Z"), windowEndsAt: d("2026-11-30T02:00:00Z") };
+    expect(minutesLeft(cn, window, friday)).toBe(3870);
   });
 });
