@@ -14,6 +14,11 @@ export interface OutboundTarget {
 /** Sends and updates cards on one platform. */
 export interface ChatChannel {
   readonly platform: ChatPlatform;
+  /**
+   * False where an ephemeral cannot be updated later (Slack keeps no ephemeral): a card that later changes
+   * update in place goes to the person's direct chat there instead. Absent means they can be.
+   */
+  readonly updatableEphemerals?: boolean;
   /** Posts a card to a conversation; returns the platform's message id. */
   post(target: OutboundTarget, card: Card): Promise<string>;
   /** Replaces a posted card in place. */

@@ -1,6 +1,7 @@
 // SLA cards move with their item: every card of an item (the console's, a Slack direct message's) is updated
 // in place on claim, warning, breach, reassign and dismiss, through the outbox; a closed card has no buttons.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestSlaItems } from "../../src/app/sla/ingest-items.js";
 import { runSlaSweep } from "../../src/app/sla/sweep.js";
 import type { Card } from "../../src/messaging/card.js";
 import type { ChatChannel } from "../../src/messaging/channel.js";
@@ -10,15 +11,19 @@ import { startTestService, type TestService } from "../support/service.js";
 let svc: TestService;
 let con: ReturnType<typeof consoleClient>;
 /** The lead's Slack: direct messages and updates as Slack received them, by message id. */
-const slack = { sent: new Map<string, Card>(), updates: 0 };
+const slack = { sent: new Map<string, Card>(), updates: 0, ephemerals: 0 };
 
 beforeAll(async () => {
   svc = await startTestService();
   con = consoleClient(svc.app);
   const recording: ChatChannel = {
     platform: "slack",
+    updatableEphemerals: false,
     post: async () => "unused",
-    ephemeral: async () => undefined,
+    ephemeral: async () => {
+      slack.ephemerals++;
+      return "ephemeral-ts";
+    },
     update: async (_t, messageId, card) => {
       slack.updates++;
       slack.sent.set(messageId, card);
@@ -90,5 +95,23 @@ describe("an SLA item's cards", () => {
     expect(slackCard().title).toBe(`无需回复 · #${id}`);
     expect(actions(slackCard())).toEqual([]);
     expect(slack.sent.size).toBe(1); // one Slack message, updated in place
+  });
+
+  it("go to the direct chat on Slack, where an ephemeral could never be updated", async () => {
+    // The team's SLA channel is on Slack, and the weibo account's owner Emma is there too.
+    await svc.deps.db.channel.updateMany({ where: { name: "sla" }, data: { platform: "slack", externalId: "C_SLA" } });
+    const emma = await svc.deps.db.user.findFirstOrThrow({ where: { handle: "emma" } });
+    await svc.deps.db.platformIdentity.create({ data: { userId: emma.id, platform: "slack", tenant: "T1", externalId: "U_EMMA", lastSeenAt: new Date("2030-01-01T00:00:00Z") } }); // her latest platform
+    const [r] = await ingestSlaItems(svc.deps, [{ platform: "weibo", account: "brand-weibo", kind: "comment", externalId: "wb-1", author: "小周", text: "在吗", createdAt: svc.clock.now().toISOString() }], "webhook");
+    const row = await svc.deps.db.slaItem.findUniqueOrThrow({ where: { id: r!.status === "accepted" ? r!.id : -1 } });
+    svc.clock.set(new Date(row.deadlineAt.getTime() + 8 * 3600_000).toISOString()); // 10:00 in London: not quiet hours
+    const before = slack.sent.size;
+    await runSlaSweep(svc.deps);
+    expect(slack.ephemerals).toBe(0);
+    expect(slack.sent.size).toBeGreaterThan(before);
+    const posted = await svc.deps.db.postedCard.findMany({ where: { subjectKey: `sla:${row.id}` } });
+    const onSlack = posted.filter((p) => p.platform === "slack");
+    expect(onSlack.length).toBeGreaterThan(0); // Emma's (and the lead's) direct messages, kept for updates
+    expect(onSlack.every((p) => p.channelId === null)).toBe(true);
   });
 });

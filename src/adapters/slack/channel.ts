@@ -13,6 +13,8 @@ export const POST_INTERVAL_MS = 1000;
 /** Sends and updates cards on Slack. */
 export class SlackChannel implements ChatChannel {
   readonly platform = "slack" as const;
+  /** chat.postEphemeral messages are not kept by Slack: chat.update cannot reach them. */
+  readonly updatableEphemerals = false;
 
   constructor(
     private readonly client: webApi.WebClient,

@@ -39,7 +39,7 @@ async function sendOne(deps: AppDeps, row: Row): Promise<DeliveredRef[]> {
     const channel = channelFor(deps, conv.platform);
     // A card that later changes update in place cannot be an ephemeral where ephemerals are not kept (Slack):
     // it goes to the person's direct chat, where it can be updated.
-    if (row.kind === "ephemeral" && row.subjectKey && channel.direct) return sendDirect(deps, row, model);
+    if (row.kind === "ephemeral" && row.subjectKey && channel.updatableEphemerals === false && channel.direct) return sendDirect(deps, row, model);
     const card = renderTemplate(row.template, model, toLocale(row.locale));
     let messageId: string | undefined;
     if (row.kind === "post") {
