@@ -1,6 +1,7 @@
 // Copy for the SLA cards, in both languages.
 import type { Locale } from "../../src/domain/locale.js";
 import type { SlaKind, SlaStatus, Urgency } from "../../src/domain/sla/index.js";
+import type { SlaReason } from "./sla-view.js";
 
 /** The strings SLA templates use. */
 export interface SlaCopy {
@@ -10,7 +11,7 @@ export interface SlaCopy {
   where: string; author: string; said: string; deadline: string; left: string; assignee: string; status: string;
   claim: string; answer: string; answerPrompt: string; dismiss: string; dismissPrompt: string; reassign: string; reassignPrompt: string;
   title: (reason: string, id: number) => string;
-  reasons: Record<"warn" | "breach" | "escalate" | "show", string>;
+  reasons: Record<SlaReason, string>;
   step: (n: number, of: number) => string;
   duration: (minutes: number) => string;
   windowClosed: string;
@@ -49,7 +50,7 @@ export const slaCopy: Record<Locale, SlaCopy> = {
     claim: "I'm on it", answer: "Answered", answerPrompt: "Paste the reply text or its link", dismiss: "Not needed",
     dismissPrompt: "Why is no reply needed (spam, duplicate, ...)?", reassign: "Reassign", reassignPrompt: "Reassign to whom (@handle)?",
     title: (reason, id) => `${reason} · #${id}`,
-    reasons: { warn: "Reply due soon", breach: "Reply deadline missed", escalate: "Escalated: reply deadline missed", show: "Comment to answer" },
+    reasons: { warn: "Reply due soon", breach: "Reply deadline missed", escalate: "Escalated: reply deadline missed", show: "Comment to answer", logged: "Logged" },
     step: (n, of) => `Escalation step ${n} of ${of}`,
     duration: (m) => (m >= 0 ? `${enDuration(m)} left` : `${enDuration(m)} overdue`),
     windowClosed: "The platform's 48-hour reply window has closed: the API will refuse a reply. Reply publicly, send a template message, or ask the user to write again.",
@@ -74,7 +75,7 @@ export const slaCopy: Record<Locale, SlaCopy> = {
     claim: "我来处理", answer: "已回复", answerPrompt: "粘贴回复内容或链接", dismiss: "无需回复",
     dismissPrompt: "为什么无需回复（垃圾信息、重复等）？", reassign: "转交", reassignPrompt: "转交给谁（@用户名）？",
     title: (reason, id) => `${reason} · #${id}`,
-    reasons: { warn: "即将超过响应时限", breach: "已超过响应时限", escalate: "升级提醒：已超过响应时限", show: "待回复" },
+    reasons: { warn: "即将超过响应时限", breach: "已超过响应时限", escalate: "升级提醒：已超过响应时限", show: "待回复", logged: "已登记" },
     step: (n, of) => `升级第 ${n}/${of} 级`,
     duration: (m) => (m >= 0 ? `还剩 ${zhDuration(m)}` : `已超时 ${zhDuration(m)}`),
     windowClosed: "平台 48 小时回复窗口已关闭，客服消息接口将拒绝回复。请改为公开回复、发送模板消息，或请用户重新留言。",

@@ -2,8 +2,8 @@
 import type { SlaKind, SlaStatus, Urgency } from "../../src/domain/sla/index.js";
 import type { ResponseFigures } from "../../src/domain/sla/stats.js";
 
-/** Why a card was sent: a warning before the deadline, the breach, an escalation step, or on request. */
-export type SlaReason = "warn" | "breach" | "escalate" | "show";
+/** Why a card was sent: a warning before the deadline, the breach, an escalation step, on request, or just logged. */
+export type SlaReason = "warn" | "breach" | "escalate" | "show" | "logged";
 
 /** One item as cards show it. */
 export interface SlaItemView {

@@ -126,7 +126,9 @@ describe("SLA across National Day 2026", () => {
 
   it("logs an item by hand, lists it on the board and in /sla mine, and gives figures", async () => {
     at("2026-10-13T04:00:00Z"); // Tuesday 12:00: a complaint's 2 working hours run 13:30-15:30
-    expect(await last("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1 用户说发货太慢 --kind complaint")).toMatch(/已登记为 #\d+，请在 2026-10-13 15:30 前回复。/);
+    const logged = await last("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1 用户说发货太慢 --kind complaint");
+    expect(logged).toMatch(/^已登记 · #\d+\n/);
+    expect(logged).toContain("响应时限: 2026-10-13 15:30");
     expect(await last("chen.jie", "/sla log douyin https://www.douyin.com/video/hand-1")).toMatch(/该链接已登记为 #\d+/);
     expect(await last("chen.jie", "/sla log myspace https://x.example/1")).toContain("未知平台“myspace”");
 

@@ -20,6 +20,8 @@ import { showTopic } from "../topics/show-topic.js";
 import { logSlaItem } from "../sla/log-item.js";
 import { listSlaItems } from "../sla/list-items.js";
 import { slaStats } from "../sla/sla-stats.js";
+import { changeSlaItem } from "../sla/sla-actions.js";
+import { showSlaItem } from "../sla/show-item.js";
 import { importSlaItems } from "../sla/import-items.js";
 import { listSlaPolicies, setSlaAccount, setSlaPolicy } from "../sla/admin-sla.js";
 import { topicCalendar } from "../topics/topic-calendar.js";
@@ -52,6 +54,11 @@ const HANDLERS: Handlers = {
   "topic.schedule": (scope, a) => scheduleTopic(scope, a.id, a.when),
   "sla.log": logSlaItem, "sla.mine": (scope) => listSlaItems(scope, "mine"), "sla.board": (scope) => listSlaItems(scope, "board"), "sla.stats": (scope, a) => slaStats(scope, a.period),
   "sla.import": importSlaItems, "sla.policy_list": (scope) => listSlaPolicies(scope), "sla.policy_set": setSlaPolicy, "sla.account_set": setSlaAccount,
+  "sla.show": (scope, a) => showSlaItem(scope, a.id),
+  "sla.claim": (scope, a) => changeSlaItem(scope, a.id, "claim", a.note, { noteOptional: true }),
+  "sla.answer": (scope, a) => changeSlaItem(scope, a.id, "answer", a.note, { noteOptional: true }),
+  "sla.dismiss": (scope, a) => changeSlaItem(scope, a.id, "dismiss", a.note, { noteOptional: true }),
+  "sla.assign": (scope, a) => changeSlaItem(scope, a.id, "reassign", a.user),
   ...KPI_HANDLERS,
   ...REVIEW_HANDLERS,
   ...INCIDENT_HANDLERS,

@@ -2,7 +2,7 @@
 // version, and every change (claim, answer, dismiss, reassign, a warning, the breach) writes one outbox update
 // that brings each of them to the new state, in the language each was sent in. The outbox never moves a card
 // back to an older version, so updates retried out of order are harmless.
-import type { Tx } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import type { AppDeps } from "../deps.js";
 import { displayNames } from "../members.js";
 import { enqueueUpdate } from "../outbox/enqueue.js";
@@ -18,7 +18,7 @@ export function sendItemCard(tx: Tx, deps: AppDeps, team: TeamSettings, channel:
 }
 
 /** The names an item's card shows (assignee, who closed it). */
-export function namesFor(tx: Tx, row: SlaRow): Promise<Map<string, string>> {
+export function namesFor(tx: Db | Tx, row: SlaRow): Promise<Map<string, string>> {
   return displayNames(tx, [row.assigneeId, row.answeredById ?? null]);
 }
 

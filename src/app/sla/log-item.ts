@@ -1,12 +1,11 @@
 // /sla log <platform> <link> [note]: an item someone spotted by hand, stored like any intake and audited.
 import type { ArgsOf } from "../../../commands/index.js";
-import { slaCopy } from "../../../templates/sla/sla-copy.js";
 import { AppError } from "../../domain/errors.js";
 import { audit } from "../audit.js";
 import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
 import { ingestSlaItems } from "./ingest-items.js";
-import { localTime } from "./sla-context.js";
+import { replyWithItemCard } from "./show-item.js";
 
 /** Logs the item and tells the actor its deadline (or that it was already known). */
 export async function logSlaItem(scope: RequestScope, args: ArgsOf<"sla.log">): Promise<void> {
@@ -25,13 +24,13 @@ export async function logSlaItem(scope: RequestScope, args: ArgsOf<"sla.log">): 
     throw new AppError("request.malformed", { problem: r?.error ?? "?" });
   }
   if (r.status === "duplicate") {
+    await replyWithItemCard(db, scope, r.id);
     await replyNotice(db, scope, en ? `This link is already item #${r.id}.` : `该链接已登记为 #${r.id}。`, [], "info");
     return;
   }
   await db.$transaction(async (tx) => {
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "sla.log", subjectType: "sla", subjectId: r.id, after: { platform: args.platform, account: acc.account, kind, link: args.link }, at: scope.now });
-    const deadline = localTime(new Date(r.deadlineAt), scope.team.timezone);
-    const gap = r.noHolidayDataFor?.length ? [slaCopy[scope.actor.locale].noHolidayData(r.noHolidayDataFor.join(en ? ", " : "、"))] : [];
-    await replyNotice(tx, scope, en ? `Logged as #${r.id}; reply by ${deadline}.` : `已登记为 #${r.id}，请在 ${deadline} 前回复。`, gap);
+    // The answer is the item's card (deadline, buttons), so a hand-logged item can be handled from it.
+    await replyWithItemCard(tx, scope, r.id, "logged");
   });
 }

@@ -36,12 +36,15 @@ export function handleSlaAction(scope: RequestScope, p: TActionPayload, reason: 
   return changeSlaItem(scope, Number(p.subjectId), p.action, reason);
 }
 
-/** Applies one change to item `id`; `text` is the reply or link (answer), the reason (dismiss) or the @handle (reassign). */
-export async function changeSlaItem(scope: RequestScope, id: number, action: SlaChange, textIn: string | undefined): Promise<void> {
+/**
+ * Applies one change to item `id`; `text` is the reply or link (answer), the reason (dismiss) or the @handle
+ * (reassign). A button asks for the note, so it must come with one; a typed command may leave it out.
+ */
+export async function changeSlaItem(scope: RequestScope, id: number, action: SlaChange, textIn: string | undefined, opts: { noteOptional?: boolean } = {}): Promise<void> {
   const row = await loadOpenItem(scope, id);
   const text = textIn?.trim() ?? "";
   const en = scope.actor.locale === "en";
-  if ((action === "answer" || action === "dismiss" || action === "reassign") && !text) {
+  if ((action === "reassign" || ((action === "answer" || action === "dismiss") && !opts.noteOptional)) && !text) {
     if (action === "reassign") throw new AppError("sla.reassign_whom");
     throw new AppError("action.reason_required", { what: action === "answer" ? (en ? "mark it answered" : "标记为已回复") : en ? "mark it not needed" : "标记为无需回复" });
   }
@@ -65,13 +68,13 @@ export async function changeSlaItem(scope: RequestScope, id: number, action: Sla
       ? { status, claimedById: scope.actor.id, assigneeId: scope.actor.id }
       : action === "reassign"
         ? { status, assigneeId: to!.id, claimedById: null }
-        : { status, nextReminderAt: null, answeredAt: now, answeredById: scope.actor.id, ...(action === "answer" ? { answer: text } : { dismissReason: text }) };
+        : { status, nextReminderAt: null, answeredAt: now, answeredById: scope.actor.id, ...(action === "answer" ? { answer: text || null } : { dismissReason: text || null }) };
   await db.$transaction(async (tx) => {
     const r = await tx.slaItem.updateMany({ where: guard, data: { ...data, version: { increment: 1 }, updatedAt: now } });
     if (r.count === 0) throw new AppError("sla.changed_meanwhile", { id });
     const before = action === "reassign" || action === "claim" ? { status: row.status, assigneeId: row.assigneeId } : { status: row.status };
     const after = action === "reassign" ? { assigneeId: to!.id } : action === "claim" ? { status, assigneeId: scope.actor.id } : { status };
-    await audit(tx, { teamId, actorId: scope.actor.id, action: `sla.${action}`, subjectType: "sla", subjectId: id, before, after, reason: action === "answer" || action === "dismiss" ? text : undefined, at: now });
+    await audit(tx, { teamId, actorId: scope.actor.id, action: `sla.${action}`, subjectType: "sla", subjectId: id, before, after, reason: action === "reassign" ? undefined : text || undefined, at: now });
     const fresh = await tx.slaItem.findUniqueOrThrow({ where: { id } });
     await updateItemCards(tx, scope, fresh, ctx);
     if (to) {

@@ -4,6 +4,7 @@ import type { ErrorCatalog } from "../catalog.js";
 /** SLA error messages. */
 export const slaErrors: ErrorCatalog = {
   en: {
+    "sla.bad_id": (p) => `"${p.value}" is not an item number. Use the number shown on the card, such as 12.`,
     "sla.not_found": (p) => `There is no SLA item #${p.id}. Type /sla board to see the open ones.`,
     "sla.closed": (p) => `Item #${p.id} was already marked ${String(p.status).toLowerCase()}${p.by ? ` by ${p.by}` : ""}${p.at ? ` at ${p.at}` : ""}. Nothing was changed.`,
     "sla.already_claimed": (p) => `${p.by} is already on item #${p.id}. Nothing was changed; use Reassign to hand it over.`,
@@ -26,6 +27,7 @@ export const slaErrors: ErrorCatalog = {
     "sla.bad_account_code": () => `An account code is up to 64 letters, digits, "_", "-", "." or "@", e.g. brand-douyin or gh_1a2b3c.`,
   },
   "zh-CN": {
+    "sla.bad_id": (p) => `“${p.value}”不是留言编号，请使用卡片上的数字，例如 12。`,
     "sla.not_found": (p) => `没有编号为 #${p.id} 的留言。输入 /sla board 查看待处理的留言。`,
     "sla.closed": (p) => `留言 #${p.id} 已${p.by ? `由 ${p.by} ` : ""}${p.at ? `于 ${p.at} ` : ""}标记为“${p.status}”，没有做任何更改。`,
     "sla.already_claimed": (p) => `留言 #${p.id} 已由 ${p.by} 认领处理，没有做任何更改；如需交接请用“转交”。`,
