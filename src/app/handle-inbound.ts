@@ -17,7 +17,7 @@ import { deliverOutbox, type DeliveredRef } from "./outbox/deliver.js";
 import { runPermitted } from "./permissions.js";
 import { auditRefusal } from "./refusals.js";
 import type { ChannelInfo, RequestScope } from "./scope.js";
-import { loadTeam } from "./team.js";
+import { rememberedTeam } from "./team.js";
 
 /** What the adapter tells the platform: what was delivered, or the refusal to show the actor. */
 export type InboundOutcome =
@@ -46,7 +46,7 @@ async function resolveScope(deps: AppDeps, event: InboundEvent): Promise<Request
   const channel = await channelForConversation(deps.db, conv, member.teamId, now);
   if (!channel || channel.teamId !== member.teamId) throw new AppError("channel.unknown", { channel: conv.externalId });
   const info: ChannelInfo = { id: channel.id, platform: channel.platform, externalId: channel.externalId, name: channel.name };
-  return { deps, actor: member, team: await loadTeam(deps.db, member.teamId), channel: info, now, outboxIds: [] };
+  return { deps, actor: member, team: await rememberedTeam(deps.db, member.teamId, now), channel: info, now, outboxIds: [] };
 }
 
 async function run(scope: RequestScope, event: InboundEvent): Promise<void> {

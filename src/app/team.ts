@@ -4,6 +4,7 @@ import type { Db, Tx } from "../db/client.js";
 import { toLocale, type Locale } from "../domain/locale.js";
 import { THEMES, type Theme } from "../domain/topics/vocabulary.js";
 import { readJson } from "../lib/json.js";
+import { remembered } from "./identity/cache.js";
 
 const ZThemeTargets = z.partialRecord(z.enum(THEMES), z.number().min(0).max(1));
 
@@ -26,4 +27,9 @@ export async function loadTeam(db: Db | Tx, teamId: string): Promise<TeamSetting
     locale: toLocale(t.locale),
     themeTargets: readJson(ZThemeTargets, t.themeTargetsJson, `Team(${t.id}).themeTargetsJson`),
   };
+}
+
+/** loadTeam for a request: read once, then remembered (see src/app/identity/cache.ts for when it is read again). */
+export async function rememberedTeam(db: Db, teamId: string, now: Date): Promise<TeamSettings> {
+  return (await remembered(db, "team", teamId, now, () => loadTeam(db, teamId)))!;
 }

@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { AppError } from "../../domain/errors.js";
 import type { ActorRef, ConversationRef } from "../../messaging/inbound.js";
 import { DEFAULT_TEAM_ID } from "../seed/demo-team.js";
+import { remembered } from "./cache.js";
 import { ANY_TENANT } from "./first-admin.js";
 
 /** How precisely lastSeenAt is kept. */
@@ -32,12 +33,17 @@ async function enrollingTeam(db: Db) {
  */
 export async function userForActor(db: Db, actor: ActorRef, now: Date, opts: { enrollConsole?: boolean } = {}) {
   const key = { platform: actor.platform, tenant: actor.tenant, externalId: actor.externalId };
-  const found = (await db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { user: true } })) ?? (await claimConfiguredIdentity(db, key));
+  const cacheKey = `${actor.platform}\u0000${actor.tenant}\u0000${actor.externalId}`;
+  const found =
+    (await remembered(db, "actor", cacheKey, now, () => db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { user: true } }))) ??
+    (await claimConfiguredIdentity(db, key));
   if (found && !found.user.active) throw new AppError("people.removed", { handle: found.user.displayName });
   if (found) {
-    // At most one write an hour per account: enough to know which platform someone uses now.
+    // At most one write an hour per account: enough to know which platform someone uses now. The remembered
+    // row is moved on too, so the next request within the hour does not write again.
     if (!found.lastSeenAt || now.getTime() - found.lastSeenAt.getTime() > SEEN_RESOLUTION_MS) {
       await db.platformIdentity.update({ where: { id: found.id }, data: { lastSeenAt: now } });
+      found.lastSeenAt = now;
     }
     return found.user;
   }
@@ -74,7 +80,7 @@ async function claimConfiguredIdentity(db: Db, key: { platform: string; tenant: 
 /** Our row for a platform conversation; a conversation the bot is first used in is registered. */
 export async function channelForConversation(db: Db, conv: ConversationRef, teamId: string, now: Date) {
   const key = { platform: conv.platform, externalId: conv.externalId };
-  const found = await db.channel.findUnique({ where: { platform_externalId: key } });
+  const found = await remembered(db, "conversation", `${conv.platform}\u0000${conv.externalId}`, now, () => db.channel.findUnique({ where: { platform_externalId: key } }));
   if (found || conv.platform === "console") return found;
   return db.channel
     .upsert({ where: { platform_externalId: key }, create: { ...key, teamId, name: conv.name ?? conv.externalId, createdAt: now }, update: {} })

@@ -5,6 +5,7 @@ import { toLocale } from "../../domain/locale.js";
 import type { ChatChannel } from "../../messaging/channel.js";
 import type { ChatPlatform } from "../../messaging/inbound.js";
 import type { AppDeps } from "../deps.js";
+import { remembered } from "../identity/cache.js";
 
 /** A message that a delivery created or changed, in the platform's ids. */
 export interface DeliveredRef {
@@ -29,7 +30,9 @@ function channelFor(deps: AppDeps, platform: string): ChatChannel {
 
 async function conversation(deps: AppDeps, channelId: string | null) {
   if (!channelId) throw new Error("outbox row without a channel");
-  return deps.db.channel.findUniqueOrThrow({ where: { id: channelId } });
+  const row = await remembered(deps.db, "channel", channelId, deps.clock.now(), () => deps.db.channel.findUnique({ where: { id: channelId } }));
+  if (!row) throw new Error(`outbox row for a missing channel ${channelId}`);
+  return row;
 }
 
 async function sendOne(deps: AppDeps, row: Row): Promise<DeliveredRef[]> {
@@ -50,7 +53,8 @@ async function sendOne(deps: AppDeps, row: Row): Promise<DeliveredRef[]> {
         });
       }
     } else {
-      const identity = await deps.db.platformIdentity.findFirst({ where: { userId: row.userId ?? "", platform: conv.platform } });
+      const userId = row.userId ?? "";
+      const identity = await remembered(deps.db, "account", `${userId}\u0000${conv.platform}`, deps.clock.now(), () => deps.db.platformIdentity.findFirst({ where: { userId, platform: conv.platform } }));
       if (!identity) return [];
       messageId = await channel.ephemeral({ conversationId: conv.externalId, userExternalId: identity.externalId }, card);
       if (row.subjectKey && messageId) {

@@ -13,10 +13,20 @@ type TopicRow = NonNullable<Awaited<ReturnType<Db["topic"]["findUnique"]>>>;
 /** A topic row with its platforms and status typed. */
 export type TopicRecord = Omit<TopicRow, "platforms" | "status"> & { platforms: Platform[]; status: TopicStatus };
 
+/** A row's status, checked (a list may read only some columns). */
+export function topicStatus(row: Pick<TopicRow, "id" | "status">): TopicStatus {
+  if (!isTopicStatus(row.status)) throw new Error(`Topic(${row.id}) has unknown status ${row.status}`);
+  return row.status;
+}
+
+/** A row's platforms, parsed and checked. */
+export function platformsOf(row: Pick<TopicRow, "id" | "platforms">): Platform[] {
+  return readJson(ZPlatformList, row.platforms, `Topic(${row.id}).platforms`);
+}
+
 /** Row → record. */
 export function toTopicRecord(row: TopicRow): TopicRecord {
-  if (!isTopicStatus(row.status)) throw new Error(`Topic(${row.id}) has unknown status ${row.status}`);
-  return { ...row, status: row.status, platforms: readJson(ZPlatformList, row.platforms, `Topic(${row.id}).platforms`) };
+  return { ...row, status: topicStatus(row), platforms: platformsOf(row) };
 }
 
 /** The team's topic `id`, or the "no such topic" refusal. */
