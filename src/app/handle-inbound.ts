@@ -10,6 +10,7 @@ import type { InboundEvent } from "../messaging/inbound.js";
 import { ACTION_HANDLERS } from "./actions.js";
 import { runCommand } from "./commands/dispatch.js";
 import type { AppDeps } from "./deps.js";
+import { checkIdentities } from "./identity/cache.js";
 import { channelForConversation, firstDelivery, forgetDelivery, userForActor } from "./identity/enroll.js";
 import { validSetupCode } from "./identity/first-admin.js";
 import { toMember } from "./members.js";
@@ -38,6 +39,7 @@ function consoleSetupCode(event: InboundEvent): string | undefined {
 async function resolveScope(deps: AppDeps, event: InboundEvent): Promise<RequestScope> {
   const { actor, conversation: conv } = event;
   const now = deps.clock.now();
+  await checkIdentities(deps.db); // forgets remembered people, channels and teams if they changed anywhere
   // The first admin of an empty install may come from the console, where nobody is known yet: a handle is taken
   // in only with a valid setup code, so a wrong code leaves no stray person behind.
   const setupCode = consoleSetupCode(event);

@@ -12,7 +12,7 @@ import { encryptLark, larkSignature } from "../../src/adapters/lark/verify.js";
 import { createLarkDispatcher, createLarkWsClient } from "../../src/adapters/lark/ws.js";
 import { startFakeApi, type FakeApi, type RecordedCall } from "../support/fake-api.js";
 import { startTestService, type TestService } from "../support/service.js";
-import { forgetIdentities } from "../../src/app/identity/cache.js";
+import { identitiesChanged } from "../../src/app/identity/cache.js";
 
 const APP_ID = "cli_a1b2c3d4e5f60718";
 const TOKEN = "vtoken-e2e-0123456789";
@@ -190,7 +190,7 @@ describe("Feishu/Lark webhook", () => {
   it("patches the card in place when a later command changes it", async () => {
     const identity = await svc.deps.db.platformIdentity.findFirstOrThrow({ where: { platform: "lark", externalId: "ou_bob" } });
     await svc.deps.db.user.update({ where: { id: identity.userId }, data: { rolesJson: JSON.stringify(["operator", "manager"]) } });
-    forgetIdentities(svc.deps.db); // the service remembers roles between requests
+    await identitiesChanged(svc.deps.db); // roles are remembered between requests until a change is announced
     const res = await send(messageEvent({ openId: "ou_bob", messageId: "om_in_2", text: `/topic accept ${topicId}` }));
     expect(res.status).toBe(200);
     const patch = await fake.waitFor((c) => c.method === "PATCH" && c.path === `/open-apis/im/v1/messages/${cardMessageId}`);

@@ -6,7 +6,7 @@ import { FAKE_BOT, startFakeSlack, type FakeSlack, type SlackCall } from "../sup
 import { startTestService, type TestService } from "../support/service.js";
 import { blockActions, eventCallback, form, interaction, json, slackSender, slashCommand, viewSubmission } from "../support/slack-client.js";
 import { until } from "../support/wait.js";
-import { forgetIdentities } from "../../src/app/identity/cache.js";
+import { identitiesChanged } from "../../src/app/identity/cache.js";
 
 const SECRET = "e2e-signing-secret-0123456789abcdef";
 const CHANNEL = "C0TOPICS";
@@ -94,7 +94,7 @@ function tsOf(call: SlackCall): string {
 async function promote(who: Person, roles: string[]) {
   const identity = await until(`${who.name}'s enrolment`, () => svc.deps.db.platformIdentity.findFirst({ where: { platform: "slack", externalId: who.id } }));
   await svc.deps.db.user.update({ where: { id: identity.userId }, data: { rolesJson: JSON.stringify(roles) } });
-  forgetIdentities(svc.deps.db); // the service remembers roles between requests
+  await identitiesChanged(svc.deps.db); // roles are remembered between requests until a change is announced
 }
 
 /** Lets any work started by an earlier request settle before counting "nothing happened". */

@@ -8,7 +8,7 @@ import { RateLimitedError } from "../../src/adapters/wecom/rate-limit.js";
 import type { Card } from "../../src/messaging/card.js";
 import { startFakeApi, type FakeApi, type RecordedCall } from "../support/fake-api.js";
 import { startTestService, type TestService } from "../support/service.js";
-import { forgetIdentities } from "../../src/app/identity/cache.js";
+import { identitiesChanged } from "../../src/app/identity/cache.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../fixtures/wecom/callback-vectors.json", import.meta.url), "utf8")) as {
   config: { token: string; encodingAESKey: string; corpId: string };
@@ -155,7 +155,7 @@ describe("WeCom callbacks (POST)", () => {
   it("updates the clicked card with update_template_card and the click's response_code", async () => {
     const identity = await svc.deps.db.platformIdentity.findFirstOrThrow({ where: { platform: "wecom", externalId: "zhangsan" } });
     await svc.deps.db.user.update({ where: { id: identity.userId }, data: { rolesJson: JSON.stringify(["operator", "manager"]) } });
-    forgetIdentities(svc.deps.db); // the service remembers roles between requests
+    await identitiesChanged(svc.deps.db); // roles are remembered between requests until a change is announced
     // A second click on the same button in the same second would be taken for a retried delivery.
     svc.clock.advance(5000);
     acceptClick = clickXml("zhangsan", keyOf("通过"), String(card.task_id), "rc-click-2");

@@ -1,13 +1,14 @@
 // Who and where a request comes from is read once and remembered (src/app/identity/cache.ts): a repeated
-// request costs only its own statements, a role change made here is honoured on the very next request
-// (forgetIdentities), and one made elsewhere (another replica) within CACHE_TTL_MS.
-// Breaks tried: remembered() always loading fails "reads no identity, channel or team" and "a change made
-// elsewhere"; forgetIdentities() doing nothing fails "a role taken away here".
+// request costs only its own statements, and a change announced with identitiesChanged() — by this process or
+// by another replica on the same database — is honoured on the very next request; a change made by hand in the
+// database is seen within CACHE_TTL_MS. /topic list reads only the columns its card shows.
+// Breaks tried: remembered() always loading fails "reads no identity, channel or team row" and "made by hand";
+// checkIdentities() not forgetting on a new version fails "announced here" and "announced by another replica".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppDeps } from "../../src/app/deps.js";
 import { handleInbound } from "../../src/app/handle-inbound.js";
-import { CACHE_TTL_MS, forgetIdentities } from "../../src/app/identity/cache.js";
-import type { Db } from "../../src/db/client.js";
+import { CACHE_TTL_MS, identitiesChanged } from "../../src/app/identity/cache.js";
+import type { Db, Tx } from "../../src/db/client.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 let svc: TestService;
@@ -25,7 +26,7 @@ async function propose(title: string): Promise<number> {
   return (await svc.deps.db.topic.findFirstOrThrow({ where: { title }, select: { id: true } })).id;
 }
 
-const setRoles = (handle: string, roles: string[]) => svc.deps.db.user.updateMany({ where: { handle }, data: { rolesJson: JSON.stringify(roles) } });
+const setRoles = (db: Db | Tx, handle: string, roles: string[]) => db.user.updateMany({ where: { handle }, data: { rolesJson: JSON.stringify(roles) } });
 
 /** A second Prisma client on the service's database that records every statement (Prisma query events). */
 async function countingDb(url: string): Promise<{ db: Db; statements: string[] }> {
@@ -67,27 +68,44 @@ describe("identity, channel and team remembered between requests", () => {
     }
   });
 
-  it("a role given here is honoured on the next request; a role taken away here is refused on the next", async () => {
+  it("a role given or taken away and announced here is honoured on the next request", async () => {
     const first = await propose("角色变更立即生效");
     expect(await say(svc.deps, "chen.jie", `/topic accept ${first}`)).toMatchObject({ ok: false, kind: "refused" });
-    await setRoles("chen.jie", ["operator", "manager"]);
-    forgetIdentities(svc.deps.db);
+    await setRoles(svc.deps.db, "chen.jie", ["operator", "manager"]);
+    await identitiesChanged(svc.deps.db);
     expect(await say(svc.deps, "chen.jie", `/topic accept ${first}`)).toMatchObject({ ok: true });
 
     const second = await propose("撤销角色立即生效");
-    await setRoles("chen.jie", ["operator"]);
-    forgetIdentities(svc.deps.db);
+    await setRoles(svc.deps.db, "chen.jie", ["operator"]);
+    await identitiesChanged(svc.deps.db);
     expect(await say(svc.deps, "chen.jie", `/topic accept ${second}`)).toMatchObject({ ok: false, kind: "refused" });
   });
 
-  it("a change made elsewhere (another replica) is seen once CACHE_TTL_MS has passed", async () => {
-    const id = await propose("其他副本的角色变更");
+  it("a role taken away and announced by another replica is refused here on the next request", async () => {
+    const [a, b] = [await propose("其他副本撤销角色一"), await propose("其他副本撤销角色二")];
+    await setRoles(svc.deps.db, "chen.jie", ["operator", "manager"]);
+    await identitiesChanged(svc.deps.db);
+    expect(await say(svc.deps, "chen.jie", `/topic accept ${a}`)).toMatchObject({ ok: true }); // remembered as a manager
+    const other = await countingDb(svc.databaseUrl); // the other replica's own connection
+    try {
+      await other.db.$transaction(async (tx) => {
+        await setRoles(tx, "chen.jie", ["operator"]);
+        await identitiesChanged(tx);
+      });
+    } finally {
+      await other.db.$disconnect();
+    }
+    expect(await say(svc.deps, "chen.jie", `/topic accept ${b}`)).toMatchObject({ ok: false, kind: "refused" });
+  });
+
+  it("a change made by hand in the database (not announced) is seen once CACHE_TTL_MS has passed", async () => {
+    const id = await propose("手工修改数据库");
     expect(await say(svc.deps, "chen.jie", "/topic list")).toMatchObject({ ok: true }); // remembered as an operator
-    await setRoles("chen.jie", ["operator", "manager"]); // no forgetIdentities: this process was not told
+    await setRoles(svc.deps.db, "chen.jie", ["operator", "manager"]);
     expect(await say(svc.deps, "chen.jie", `/topic accept ${id}`)).toMatchObject({ ok: false, kind: "refused" });
     svc.clock.advance(CACHE_TTL_MS);
     expect(await say(svc.deps, "chen.jie", `/topic accept ${id}`)).toMatchObject({ ok: true });
-    await setRoles("chen.jie", ["operator"]);
-    forgetIdentities(svc.deps.db);
+    await setRoles(svc.deps.db, "chen.jie", ["operator"]);
+    await identitiesChanged(svc.deps.db);
   });
 });

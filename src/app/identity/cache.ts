@@ -1,19 +1,24 @@
 // Who and where a request comes from, remembered between requests: the person behind a platform account, the
-// channel behind a conversation and the team's settings change rarely but were read on every request (four
-// statements before any work). Here they are read once and then served from this process's memory.
+// channel behind a conversation and the team's settings change rarely but were read on every request (four to
+// six statements before any work). Here they are read once and then served from this process's memory.
 //
-// Invalidation is in ONE place, forgetIdentities(db): whatever changes a user (roles, name, language, zone), a
-// platform identity (linking), a channel or a team's settings calls it after its transaction commits, and this
-// process reads them afresh on the next request. Other replicas share the database, not this memory: they see
-// such a change within CACHE_TTL_MS, the longest a remembered fact is trusted without asking the database.
+// Invalidation is in ONE place, identitiesChanged(db or tx): whatever changes a user (roles, name, language,
+// zone), a platform identity (linking), a channel or a team's settings calls it in the same transaction. It
+// stores a new token in the database (Setting "identities.version"); every request first reads that token
+// (one small statement, checkIdentities) and, when it moved, forgets everything remembered. So every replica,
+// not only the one that made the change, sees it on its next request: a role taken away is refused at once.
+// A change made by hand in the database without identitiesChanged() is seen within CACHE_TTL_MS.
 // A read that started before a forget is not remembered (the generation check), so a request racing a change
 // cannot put the old row back. Absent rows are never remembered (a first contact is enrolled right away).
-import type { Db } from "../../db/client.js";
+import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "../../db/client.js";
 
-/** How long another replica's change can go unseen here (role changes included). */
-export const CACHE_TTL_MS = 5_000;
+/** The longest a remembered fact is trusted without a change being announced (hand edits in the database). */
+export const CACHE_TTL_MS = 60_000;
 /** Entries per kind before the kind is emptied: bounds memory if ids were ever unbounded. */
 const MAX_ENTRIES = 10_000;
+/** The Setting row whose value changes whenever users, identities, channels or teams change. */
+export const IDENTITIES_VERSION_KEY = "identities.version";
 
 interface Entry<T> {
   value: T;
@@ -22,6 +27,8 @@ interface Entry<T> {
 
 /** One database's remembered rows, by kind ("actor", "channel", "team", …) and key. */
 interface Memory {
+  /** The version token the entries were read under (null: none announced yet). */
+  version: string | null | undefined;
   generation: number;
   kinds: Map<string, Map<string, Entry<unknown>>>;
 }
@@ -31,18 +38,34 @@ const memories = new WeakMap<object, Memory>();
 
 function memoryOf(db: Db): Memory {
   let m = memories.get(db);
-  if (!m) memories.set(db, (m = { generation: 0, kinds: new Map() }));
+  if (!m) memories.set(db, (m = { version: undefined, generation: 0, kinds: new Map() }));
   return m;
 }
 
-/**
- * The one invalidation point: call after committing any change to users, platform identities, channels or
- * teams (roles, names, links, settings). This process forgets everything it remembered about them.
- */
-export function forgetIdentities(db: Db): void {
-  const m = memoryOf(db);
+function forget(m: Memory): void {
   m.generation += 1;
   m.kinds.clear();
+}
+
+/**
+ * The one invalidation point: call in the transaction (or right after it) that changes users, platform
+ * identities, channels or teams (roles, names, links, settings). Every replica forgets what it remembered
+ * about them on its next request.
+ */
+export async function identitiesChanged(db: Db | Tx): Promise<void> {
+  const value = randomUUID();
+  await db.setting.upsert({ where: { key: IDENTITIES_VERSION_KEY }, create: { key: IDENTITIES_VERSION_KEY, value }, update: { value } });
+}
+
+/** Reads the version token; forgets what this process remembered when it moved. Called once per request. */
+export async function checkIdentities(db: Db): Promise<void> {
+  const m = memoryOf(db);
+  const row = await db.setting.findUnique({ where: { key: IDENTITIES_VERSION_KEY }, select: { value: true } });
+  const version = row?.value ?? null;
+  if (version !== m.version) {
+    forget(m);
+    m.version = version;
+  }
 }
 
 /**

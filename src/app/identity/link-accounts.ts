@@ -5,7 +5,7 @@ import { AppError } from "../../domain/errors.js";
 import { audit } from "../audit.js";
 import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
-import { forgetIdentities } from "./cache.js";
+import { identitiesChanged } from "./cache.js";
 
 /** How long a code can be used. */
 export const LINK_CODE_TTL_MS = 10 * 60_000;
@@ -44,8 +44,8 @@ export async function linkAccounts(scope: RequestScope, code: string | undefined
     const used = await tx.linkCode.updateMany({ where: { code, usedAt: null }, data: { usedAt: scope.now } });
     if (used.count === 0) throw new AppError("link.code_invalid");
     await tx.platformIdentity.update({ where: { id: identity.id }, data: { userId: target.id } });
+    await identitiesChanged(tx);
     await audit(tx, { teamId: scope.team.id, actorId: target.id, action: "identity.link", subjectType: "user", subjectId: target.id, before: { userId: scope.actor.id }, after: { userId: target.id, platform: identity.platform, externalId: identity.externalId }, at: scope.now });
     await replyNotice(tx, scope, en ? `This ${identity.platform} account is now linked to ${target.displayName}.` : `此 ${identity.platform} 账号已关联到 ${target.displayName}。`);
   });
-  forgetIdentities(db);
 }

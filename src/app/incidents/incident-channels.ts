@@ -6,7 +6,7 @@ import { enqueueDirect, enqueueReply } from "../outbox/enqueue.js";
 import type { Member } from "../members.js";
 import { toMember } from "../members.js";
 import type { ChannelInfo, RequestScope } from "../scope.js";
-import { forgetIdentities } from "../identity/cache.js";
+import { identitiesChanged } from "../identity/cache.js";
 import type { IncidentNotice } from "../../../templates/incident/incident-view.js";
 import type { ChatPlatform } from "../../messaging/inbound.js";
 
@@ -43,7 +43,7 @@ export async function incidentChannelFor(scope: RequestScope, name?: string, mem
         create: { teamId: scope.team.id, platform: scope.channel.platform, externalId: created.conversationId, name: created.name },
         update: { name: created.name },
       });
-      forgetIdentities(db); // the upsert may have renamed a channel this process remembers
+      await identitiesChanged(db); // the upsert may have renamed a channel that replicas remember
       return { id: row.id, platform: row.platform, externalId: row.externalId, name: row.name };
     } catch (err) {
       scope.deps.log.warn({ err: String(err), platform: scope.channel.platform }, "incidents: creating the incident's conversation failed; using the operations channel");

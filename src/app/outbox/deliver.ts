@@ -5,7 +5,7 @@ import { toLocale } from "../../domain/locale.js";
 import type { ChatChannel } from "../../messaging/channel.js";
 import type { ChatPlatform } from "../../messaging/inbound.js";
 import type { AppDeps } from "../deps.js";
-import { remembered } from "../identity/cache.js";
+import { checkIdentities, remembered } from "../identity/cache.js";
 
 /** A message that a delivery created or changed, in the platform's ids. */
 export interface DeliveredRef {
@@ -137,6 +137,8 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
  */
 export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<DeliveredRef[]> {
   const now = deps.clock.now();
+  // A request has just checked for changed people and channels; the worker checks once per pass.
+  if (!ids) await checkIdentities(deps.db);
   // Due rows, plus rows whose sender died mid-send (its lease ran out): after a crash they go out again.
   const takeable = { OR: [{ status: "pending", nextAttemptAt: { lte: now } }, { status: "sending", claimedUntil: { lt: now } }] };
   const rows = await deps.db.outboxMessage.findMany({
