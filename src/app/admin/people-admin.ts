@@ -16,6 +16,7 @@ import { replyNotice } from "../notify.js";
 import { enqueueDirect } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { handOverOpenWork } from "./hand-over.js";
+import { identitiesChanged } from "../identity/cache.js";
 
 /** /mediaops setup <code>: the sender becomes the team's admin; the code is used up. */
 export async function useSetupCode(scope: RequestScope, code: string): Promise<void> {
@@ -25,6 +26,7 @@ export async function useSetupCode(scope: RequestScope, code: string): Promise<v
     const user = await tx.user.findUniqueOrThrow({ where: { id: scope.actor.id } });
     const roles = withRoles(user.rolesJson, ["admin"], []);
     await tx.user.update({ where: { id: user.id }, data: { rolesJson: roles } });
+    await identitiesChanged(tx); // every replica forgets the person's remembered roles
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "people.setup", subjectType: "user", subjectId: user.id, before: { roles: JSON.parse(user.rolesJson) }, after: { roles: JSON.parse(roles) }, at: scope.now });
     await replyNotice(tx, scope, copy.setupDone(user.displayName), [...copy.setupNext]);
   });
@@ -86,6 +88,7 @@ export async function changeRole(scope: RequestScope, typed: string, role: Role,
     }
     if (!grant && role === "admin") await refuseLastAdmin(tx, scope, person);
     await tx.user.update({ where: { id: person.id }, data: { rolesJson: roles } });
+    await identitiesChanged(tx); // every replica forgets the person's remembered roles
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: grant ? "people.grant" : "people.revoke", subjectType: "user", subjectId: person.id, before: { roles: person.roles }, after: { roles: JSON.parse(roles), role }, at: scope.now });
     await replyNotice(tx, scope, grant ? copy.granted(person.displayName, label) : copy.revoked(person.displayName, label));
     const now = toMember({ ...row, rolesJson: roles });
@@ -112,6 +115,7 @@ export async function removePerson(scope: RequestScope, typed: string, toTyped: 
     await lockTeamAdmins(tx, scope.team.id);
     await refuseLastAdmin(tx, scope, person);
     await tx.user.update({ where: { id: person.id }, data: { active: false } });
+    await identitiesChanged(tx); // every replica forgets the person's remembered roles
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "people.remove", subjectType: "user", subjectId: person.id, before: { active: true, roles: person.roles }, after: { active: false, handedTo: to?.id ?? null, openWork: work.map((w) => `${w.kind}:${w.id}${w.to ? "→" : ""}`) }, at: scope.now });
     const handed = work.filter((w) => w.to);
     const left = work.filter((w) => !w.to);

@@ -12,6 +12,7 @@ import type { ChatPlatform } from "../../messaging/inbound.js";
 import { audit } from "../audit.js";
 import { CONSOLE_CHANNELS, DEFAULT_TEAM_ID } from "../seed/demo-team.js";
 import { withRoles } from "./roles-json.js";
+import { identitiesChanged } from "./cache.js";
 
 /** How long a setup code can be used. */
 export const SETUP_CODE_TTL_MS = 24 * 60 * 60_000;
@@ -85,6 +86,7 @@ export async function applyConfiguredAdmins(db: Db, clock: Clock, log: Log, team
         const roles = withRoles(identity.user.rolesJson, ["admin"], []);
         if (roles === identity.user.rolesJson && identity.user.active) return;
         await tx.user.update({ where: { id: identity.userId }, data: { rolesJson: roles, active: true } });
+        await identitiesChanged(tx);
         await audit(tx, { teamId, actorId: null, action: "people.grant", subjectType: "user", subjectId: identity.userId, before: { roles: JSON.parse(identity.user.rolesJson), active: identity.user.active }, after: { roles: JSON.parse(roles), active: true }, reason: "MEDIAOPS_ADMINS", at: now });
         return;
       }
