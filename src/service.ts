@@ -11,7 +11,7 @@ import { consoleStore } from "./app/console/console-messages.js";
 import type { AppDeps } from "./app/deps.js";
 import { DEFAULT_TEAM_ID, seedDemoTeam } from "./app/seed/demo-team.js";
 import { announceSetupCode, applyConfiguredAdmins, ensureEmptyTeam, parseAdminList } from "./app/identity/first-admin.js";
-import { logPlaybookLoad } from "./app/incidents/playbook-loader.js";
+import { loadPlaybooksAtStart } from "./app/incidents/playbook-store.js";
 import { buttonSigningKey } from "./app/settings.js";
 import { refreshCalendarAdditions } from "./app/calendar/team-calendar.js";
 import { createDb, createPostgresDb, databaseKind, type Db } from "./db/client.js";
@@ -89,7 +89,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   await prepareTeam(db, clock, log, env);
   const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
   const deps: AppDeps = { db, clock, log, channels, dialect: databaseKind(env.DATABASE_URL), buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
-  logPlaybookLoad(log);
+  await loadPlaybooksAtStart(deps);
   await refreshCalendarAdditions(db);
 
   const app = createServer({ log, probeDatabase: async () => void (await db.$queryRawUnsafe("SELECT 1")) });

@@ -2,7 +2,8 @@
 import type { Locale } from "../../src/domain/locale.js";
 import type { Card, CardBlock } from "../../src/messaging/card.js";
 import { INCIDENT_STATUS_NAMES, REVIEW_SECTION_NAMES, incidentCopy, roleName } from "./incident-copy.js";
-import type { IncidentNotice } from "./incident-view.js";
+import type { IncidentNotice, RefusedPlaybookFile } from "./incident-view.js";
+import type { PlaybookProblem } from "../../src/domain/incidents/playbook.js";
 import { matrixLines } from "./matrix-lines.js";
 import { localUsage } from "../strings/usage.js";
 
@@ -10,6 +11,40 @@ type Parts = { title: string; lines: string[]; tone: Card["tone"]; blocks?: Card
 
 function tag(n: { id: number; title: string; isDrill: boolean }, locale: Locale): string {
   return `${n.isDrill ? `[${incidentCopy[locale].drill}] ` : ""}#${n.id} ${n.title}`;
+}
+
+/** Value types as a playbook author reads them. */
+const TYPE_NAMES: Record<Locale, Record<string, string>> = {
+  en: { number: "a number", string: "text", array: "a list", object: "a section of fields", boolean: "true or false" },
+  "zh-CN": { number: "数字", string: "文本", array: "列表", object: "一组字段", boolean: "true 或 false" },
+};
+
+/** What is wrong with a playbook field, in the reader's language (never the validator's English). */
+export function playbookProblem(p: PlaybookProblem, l: Locale): string {
+  const en = l === "en";
+  switch (p.code) {
+    case "syntax": return en ? "the YAML cannot be read here (check indentation and colons)" : "此处 YAML 无法解析（请检查缩进和冒号）";
+    case "wrong_type": {
+      const type = TYPE_NAMES[l][p.expected] ?? p.expected;
+      return en ? `should be ${type}` : `应为${type}`;
+    }
+    case "too_small": return en ? `must be at least ${p.limit}` : `不能小于 ${p.limit}`;
+    case "too_big": return en ? `must be at most ${p.limit}` : `不能大于 ${p.limit}`;
+    case "not_one_of": return en ? `must be one of ${p.options.join(", ")}` : `只能是以下之一：${p.options.join("、")}`;
+    case "unknown_field": return en ? "is not a playbook field (a typo?)" : "不是预案的字段（是否拼写有误？）";
+    case "id_not_file_name": return en ? `must match the file name (${p.expected})` : `须与文件名一致（${p.expected}）`;
+    case "defined_twice": return en ? `playbook ${p.id} is defined in two files` : `预案 ${p.id} 在两个文件里都有定义`;
+    case "other": return en ? "has a value that is not allowed" : "取值不被允许";
+  }
+}
+
+function refusedLine(e: RefusedPlaybookFile, l: Locale): string {
+  if (l === "en") {
+    const effect = e.kept ? "the last version that loaded stays in force" : "no earlier version ever loaded, so this playbook is unavailable until the file is fixed";
+    return `${e.file} line ${e.line}, field ${e.field}: ${playbookProblem(e.problem, l)}; ${effect}.`;
+  }
+  const effect = e.kept ? "沿用上次成功加载的版本" : "此前没有成功加载过的版本，修正前该预案不可用";
+  return `${e.file} 第 ${e.line} 行，字段 ${e.field}：${playbookProblem(e.problem, l)}；${effect}。`;
 }
 
 function words(n: IncidentNotice, l: Locale): Parts {
@@ -49,6 +84,12 @@ function words(n: IncidentNotice, l: Locale): Parts {
         title: en ? `Playbooks reloaded: ${n.loaded.length} in force` : `预案已重新加载：${n.loaded.length} 个生效`,
         lines: [...n.errors.map((e) => (en ? `Refused (previous version kept): ${e}` : `已拒绝（沿用上一版本）：${e}`))],
         tone: n.errors.length > 0 ? "warning" : "success",
+      };
+    case "playbook_refused":
+      return {
+        title: en ? "A playbook file on the server is broken" : "服务器上的预案文件有误",
+        lines: [...n.errors.map((e) => refusedLine(e, l)), en ? "Fix the file, then type /incident reload." : "修正文件后输入 /incident reload 重新加载。"],
+        tone: "warning",
       };
     case "matrix":
       return { title: incidentCopy[l].matrix, lines: [...matrixLines(n.matrix, l), localUsage(n.usage, l)], tone: "info" };

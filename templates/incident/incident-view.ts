@@ -5,6 +5,16 @@ import type { MatrixRow } from "../../src/domain/incidents/matrix.js";
 import type { Finding } from "../../src/domain/incidents/review.js";
 import type { Signal } from "../../src/domain/incidents/thresholds.js";
 import type { Impact, Likelihood, RiskType, Severity } from "../../src/domain/incidents/vocabulary.js";
+import type { PlaybookProblem } from "../../src/domain/incidents/playbook.js";
+
+/** A playbook file refused at start: where it is wrong, and whether its last good version stays in force. */
+export interface RefusedPlaybookFile {
+  file: string;
+  line: number;
+  field: string;
+  problem: PlaybookProblem;
+  kept: boolean;
+}
 
 /** A role line on the card. */
 export interface IncidentRoleView {
@@ -65,6 +75,7 @@ export type IncidentNotice =
   | { kind: "action_overdue"; id: number; title: string; isDrill: boolean; item: number; text: Localized | string; due: string; days: number }
   | { kind: "blocking_open"; id: number; steps: Localized[]; resolveButton: string }
   | { kind: "reloaded"; loaded: string[]; errors: string[] }
+  | { kind: "playbook_refused"; errors: RefusedPlaybookFile[] }
   | { kind: "matrix"; matrix: MatrixRow[]; usage: string };
 
 /** What a confirmation is about, named by the template in the reader's language (free text stays in `detail`). */

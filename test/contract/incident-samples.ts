@@ -21,7 +21,7 @@ const active: ModelOf<"incident.card"> = {
 };
 
 /** Samples per incident template. */
-export const INCIDENT_SAMPLES: { [K in "incident.card" | "incident.notice" | "incident.playbooks" | "incident.review" | "incident.library" | "incident.warning" | "incident.thresholds"]: { name: string; model: ModelOf<K> }[] } = {
+export const INCIDENT_SAMPLES: { [K in "incident.card" | "incident.notice" | "incident.playbooks" | "incident.review" | "incident.library" | "incident.warning" | "incident.thresholds"]: { name: string; model: ModelOf<K>; userContent?: readonly string[] }[] } = {
   "incident.card": [
     { name: "active", model: active },
     { name: "resolved-drill", model: { ...active, isDrill: true, status: "resolved", buttons: null, roles: active.roles.map((r) => ({ ...r, claimButton: null })), nextSteps: [], outcome: { by: "刘洋", at: "11-26 12:00", override: null }, drillScore: 83 } },
@@ -30,6 +30,18 @@ export const INCIDENT_SAMPLES: { [K in "incident.card" | "incident.notice" | "in
     { name: "update", model: { kind: "update", id: 3, title: "微博负面帖发酵", isDrill: false, severity: "SEV1", by: "刘洋", at: "11-26 10:40", text: "临时声明已发布" } },
     { name: "blocking", model: { kind: "blocking_open", id: 3, steps: [capture], resolveButton: b("force", "3") } },
     { name: "action-overdue", model: { kind: "action_overdue", id: 3, title: "微博负面帖发酵", isDrill: false, item: 4, text: "建立微博负面词监测", due: "2026-12-10", days: 2 } },
+    {
+      name: "playbook-refused",
+      // File names, field paths and allowed values are what the admin types into the file: shown as they are.
+      userContent: ["platform.yaml", "steps[0].dueMinutes", "content.yaml", "steps[2].role", "commander, platform_liaison", "commander、platform_liaison"],
+      model: {
+        kind: "playbook_refused",
+        errors: [
+          { file: "platform.yaml", line: 12, field: "steps[0].dueMinutes", problem: { code: "wrong_type", expected: "number" }, kept: true },
+          { file: "content.yaml", line: 30, field: "steps[2].role", problem: { code: "not_one_of", options: ["commander", "platform_liaison"] }, kept: false },
+        ],
+      },
+    },
   ],
   "incident.playbooks": [
     { name: "one", model: { items: [{ id: "public-opinion", riskType: "public_opinion", name: { "zh-CN": "舆情应急预案", en: "Public-opinion playbook" }, summary: { "zh-CN": "先取证", en: "Capture first" }, severities: ["SEV1", "SEV2"], steps: 8, cadence: "SEV1 30m / SEV2 60m" }] } },

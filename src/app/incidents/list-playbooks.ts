@@ -5,6 +5,7 @@ import { audit } from "../audit.js";
 import { enqueueReply } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
 import { playbooks } from "./playbook-loader.js";
+import { loadPlaybooks } from "./playbook-store.js";
 
 /** Lists the playbooks in force. */
 export async function listPlaybooks(scope: RequestScope): Promise<void> {
@@ -17,7 +18,7 @@ export async function listPlaybooks(scope: RequestScope): Promise<void> {
 
 /** Reads the files again; broken ones are refused with their error and keep their previous version. */
 export async function reloadPlaybooks(scope: RequestScope): Promise<void> {
-  const report = playbooks().reload();
+  const report = await loadPlaybooks(scope.deps.db);
   const errors = report.errors.map(formatPlaybookError);
   await scope.deps.db.$transaction(async (tx) => {
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "incident.reload", subjectType: "playbooks", subjectId: "all", after: { loaded: report.loaded, errors }, at: scope.now });

@@ -59,7 +59,34 @@ export interface PlaybookError {
   file: string;
   line: number;
   field: string;
+  /** The validator's sentence (English), for the log. */
   problem: string;
+  /** What is wrong, as data, so chat can say it in the reader's language. */
+  kind?: PlaybookProblem;
+}
+
+/** What is wrong with a playbook field, independent of language. */
+export type PlaybookProblem =
+  | { code: "syntax" }
+  | { code: "wrong_type"; expected: string }
+  | { code: "too_small"; limit: number }
+  | { code: "too_big"; limit: number }
+  | { code: "not_one_of"; options: string[] }
+  | { code: "unknown_field" }
+  | { code: "id_not_file_name"; expected: string }
+  | { code: "defined_twice"; id: string }
+  | { code: "other" };
+
+/** The language-free kind of a validator finding. */
+function problemOf(issue: z.core.$ZodIssue): PlaybookProblem {
+  switch (issue.code) {
+    case "invalid_type": return { code: "wrong_type", expected: String(issue.expected) };
+    case "too_small": return { code: "too_small", limit: Number(issue.minimum) };
+    case "too_big": return { code: "too_big", limit: Number(issue.maximum) };
+    case "invalid_value": return { code: "not_one_of", options: issue.values.map(String) };
+    case "unrecognized_keys": return { code: "unknown_field" };
+    default: return { code: "other" };
+  }
 }
 
 /** "file:line: field: problem", the one line an admin is shown. */
@@ -91,13 +118,13 @@ export function parsePlaybook(file: string, text: string): PlaybookParse {
   const syntax = doc.errors[0];
   if (syntax) {
     const line = syntax.linePos?.[0]?.line ?? lines.linePos(syntax.pos[0]).line;
-    return { ok: false, error: { file, line, field: "(syntax)", problem: syntax.message.split("\n")[0]! } };
+    return { ok: false, error: { file, line, field: "(syntax)", problem: syntax.message.split("\n")[0]!, kind: { code: "syntax" } } };
   }
   const parsed = ZPlaybook.safeParse(doc.toJS());
   if (parsed.success) {
     const expected = file.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
     if (parsed.data.id !== expected) {
-      return { ok: false, error: { file, line: lineOf(doc, lines, ["id"]), field: "id", problem: `must match the file name ("${expected}")` } };
+      return { ok: false, error: { file, line: lineOf(doc, lines, ["id"]), field: "id", problem: `must match the file name ("${expected}")`, kind: { code: "id_not_file_name", expected } } };
     }
     return { ok: true, playbook: parsed.data };
   }
@@ -105,5 +132,5 @@ export function parsePlaybook(file: string, text: string): PlaybookParse {
   // An unknown key has no node of its own in zod's path; point at it by name.
   const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
   const path = keys.length > 0 ? [...issue.path, keys[0]!] : issue.path;
-  return { ok: false, error: { file, line: lineOf(doc, lines, path), field: fieldName(path), problem: issue.message } };
+  return { ok: false, error: { file, line: lineOf(doc, lines, path), field: fieldName(path), problem: issue.message, kind: problemOf(issue) } };
 }
