@@ -8,6 +8,7 @@ import { SIGNING_SECRET } from "./requests.js";
 
 const HERE = import.meta.dirname;
 const ROOT = join(HERE, "../..");
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
 
 /** A started process and its base URL. */
 export interface Proc {
@@ -59,7 +60,9 @@ export function startMediaops(opts: { apiUrl: string; databaseUrl: string; jobs:
     MEDIAOPS_JOBS: opts.jobs ? "1" : "0",
   };
   const prof = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  return startProc([...prof, "dist/src/main.js"], env, "healthz");
+  // The flags `npm start` and the image use (package.json "start"), so the figures are the deployed process's.
+  const start = /^exec node (.*)$/.exec(PACKAGE.scripts.start)?.[1]?.split(" ") ?? ["dist/src/main.js"];
+  return startProc([...prof, ...start], env, "healthz");
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; says which it took. */
