@@ -139,6 +139,7 @@ export const BUTTON_RULES: Readonly<Record<string, Rule>> = {
   "topic.accept": MANAGERS,
   "topic.reject": MANAGERS,
   "topic.vote": EVERYONE,
+  "topic.show": EVERYONE,
   "review.approve": LEVEL_REVIEWERS,
   "review.changes": LEVEL_REVIEWERS,
   "review.reject": LEVEL_REVIEWERS,

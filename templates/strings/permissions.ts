@@ -133,6 +133,7 @@ const BUTTON_LABELS: Record<string, Localized> = {
   "topic.accept": { en: "topic card: Accept", "zh-CN": "选题卡片：通过" },
   "topic.reject": { en: "topic card: Reject", "zh-CN": "选题卡片：驳回" },
   "topic.vote": { en: "topic card: +1", "zh-CN": "选题卡片：+1" },
+  "topic.show": { en: "topic card: Open the similar topic", "zh-CN": "选题卡片：查看相似选题" },
   "review.approve": { en: "review request: Approve", "zh-CN": "审核请求：通过" },
   "review.changes": { en: "review request: Request changes", "zh-CN": "审核请求：要求修改" },
   "review.reject": { en: "review request: Reject", "zh-CN": "审核请求：驳回" },

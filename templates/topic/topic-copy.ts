@@ -8,6 +8,7 @@ export interface TopicCopy {
   accept: string; reject: string; rejectPrompt: string;
   suggested: (time: string) => string;
   duplicate: (id: number, title: string) => string;
+  openDuplicate: (id: number) => string;
   votes: (names: string[]) => string;
   outcome: (status: string, by: string, at: string) => string;
   proposed: (id: number) => string;
@@ -28,6 +29,7 @@ export const topicCopy: Record<Locale, TopicCopy> = {
     accept: "Accept", reject: "Reject", rejectPrompt: "Why is it rejected?",
     suggested: (t) => `(no time yet; best time ${t})`,
     duplicate: (id, title) => `⚠ Looks like #${id} “${title}”`,
+    openDuplicate: (id) => `Open #${id}`,
     votes: (names) => `+1 ×${names.length}: ${names.join(", ")}`,
     outcome: (status, by, at) => `${status[0]!.toUpperCase()}${status.slice(1)} by ${by} · ${at}`,
     proposed: (id) => `Topic #${id} proposed.`,
@@ -46,6 +48,7 @@ export const topicCopy: Record<Locale, TopicCopy> = {
     accept: "通过", reject: "驳回", rejectPrompt: "驳回原因？",
     suggested: (t) => `（未定时间，建议 ${t}）`,
     duplicate: (id, title) => `⚠ 与 #${id}“${title}”相似`,
+    openDuplicate: (id) => `查看 #${id}`,
     votes: (names) => `+1 ×${names.length}：${names.join("、")}`,
     outcome: (status, by, at) => `${by} ${status} · ${at}`,
     proposed: (id) => `选题 #${id} 已提交。`,

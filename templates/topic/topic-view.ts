@@ -20,7 +20,8 @@ export interface TopicView {
   proposer: string;
   owner: string | null;
   voters: string[];
-  duplicateOf: { id: number; title: string } | null;
+  /** The existing topic this one looks like; `show` is the signed value of its "open" button. */
+  duplicateOf: { id: number; title: string; show?: string } | null;
   /** Who made the last decision and when (team-local HH:mm), for the outcome line. */
   decision: { by: string; at: string } | null;
   version: number;

@@ -27,7 +27,11 @@ export function topicCard(v: TopicView, locale: Locale): Card {
   const blocks: CardBlock[] = [{ type: "fields", fields }];
   if (v.angle) blocks.push({ type: "text", text: `${c.angle}: ${v.angle}` });
   if (v.references) blocks.push({ type: "text", text: `${c.references}: ${v.references}` });
-  if (v.duplicateOf) blocks.push({ type: "context", text: c.duplicate(v.duplicateOf.id, v.duplicateOf.title) });
+  if (v.duplicateOf) {
+    blocks.push({ type: "context", text: c.duplicate(v.duplicateOf.id, v.duplicateOf.title) });
+    // The flag links to the existing topic: a button that shows its card and history, on every platform.
+    if (v.duplicateOf.show) blocks.push({ type: "actions", buttons: [{ actionId: "topic.show", label: c.openDuplicate(v.duplicateOf.id), value: v.duplicateOf.show }] });
+  }
   if (v.voters.length > 0) blocks.push({ type: "context", text: c.votes(v.voters) });
   if (v.buttons) {
     blocks.push({

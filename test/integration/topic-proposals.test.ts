@@ -51,6 +51,13 @@ describe("proposing and listing", () => {
     const first = await propose("How to choose a skincare routine --platform xiaohongshu", "emma");
     const second = await propose("How to Choose Your Skincare Routine!", "emma");
     expect(cardText(second)).toContain(`⚠ Looks like #${idOf(first)} “How to choose a skincare routine”`);
+    // The link: "Open #N" on the flag shows the existing topic's card and history to whoever clicks it.
+    const open = second.card!.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : [])).find((b) => b.actionId === "topic.show");
+    expect(open?.label).toBe(`Open #${idOf(first)}`);
+    const shown = await api.click("chen.jie", second, "topic.show");
+    expect(shown.status, shown.error).toBe(200);
+    expect(shown.messages.map((m) => m.card?.title)).toEqual([`#${idOf(first)} How to choose a skincare routine`, "变更记录"]);
+    expect(shown.messages.every((m) => m.ephemeral)).toBe(true);
   });
 
   it("answers an English speaker in English", async () => {

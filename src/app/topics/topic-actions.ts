@@ -1,9 +1,10 @@
-// Topic card buttons: Accept, Reject (with a reason), +1. Who may click which is in the permission table.
+// Topic card buttons: Accept, Reject (with a reason), +1, and "Open #N" on a near-duplicate flag. Who may click which is in the permission table.
 import { COMMANDS } from "../../../commands/index.js";
 import { AppError } from "../../domain/errors.js";
 import type { TActionPayload } from "../../messaging/action.js";
 import type { RequestScope } from "../scope.js";
 import { decideTopic } from "./decide-topic.js";
+import { showTopic } from "./show-topic.js";
 import { voteTopic } from "./vote-topic.js";
 
 /** Runs a decoded topic button click. */
@@ -21,6 +22,8 @@ export async function handleTopicAction(scope: RequestScope, p: TActionPayload, 
     }
     case "vote":
       return voteTopic(scope, id);
+    case "show": // the topic a near-duplicate flag points at: its card and history, to the clicker only
+      return showTopic(scope, id);
     default:
       throw new AppError("action.unknown", { action: `topic.${p.action}` });
   }

@@ -35,7 +35,7 @@ export async function buildTopicView(db: Db | Tx, t: TopicRecord, buttonKey: str
     proposer: names.get(t.proposerId) ?? "?",
     owner: t.ownerId ? (names.get(t.ownerId) ?? null) : null,
     voters: votes.map((v) => names.get(v.userId) ?? "?"),
-    duplicateOf: dup,
+    duplicateOf: dup ? { ...dup, show: encodeAction({ action: "show", subjectType: "topic", subjectId: String(dup.id), stateVersion: 0 }, buttonKey) } : null,
     decision: t.decidedById && t.decidedAt ? { by: names.get(t.decidedById) ?? "?", at: dayjs(t.decidedAt).tz(zone).format("MM-DD HH:mm") } : null,
     version: t.version,
     buttons: t.status === "idea" ? { accept: button("accept"), reject: button("reject"), vote: button("vote") } : null,
