@@ -13,6 +13,7 @@ import type { AppDeps } from "./deps.js";
 import { checkIdentities } from "./identity/cache.js";
 import { channelForConversation, firstDelivery, forgetDelivery, userForActor } from "./identity/enroll.js";
 import { validSetupCode } from "./identity/first-admin.js";
+import { withProfile } from "./identity/profiles.js";
 import { toMember } from "./members.js";
 import { deliverOutbox, type DeliveredRef } from "./outbox/deliver.js";
 import { runPermitted } from "./permissions.js";
@@ -44,7 +45,8 @@ async function resolveScope(deps: AppDeps, event: InboundEvent): Promise<Request
   // in only with a valid setup code, so a wrong code leaves no stray person behind.
   const setupCode = consoleSetupCode(event);
   if (setupCode) await validSetupCode(deps.db, setupCode, now);
-  const member = toMember(await userForActor(deps.db, actor, now, { enrollConsole: setupCode !== undefined }));
+  const user = await withProfile(deps, await userForActor(deps.db, actor, now, { enrollConsole: setupCode !== undefined }), actor, now);
+  const member = toMember(user);
   const channel = await channelForConversation(deps.db, conv, member.teamId, now);
   if (!channel || channel.teamId !== member.teamId) throw new AppError("channel.unknown", { channel: conv.externalId });
   const info: ChannelInfo = { id: channel.id, platform: channel.platform, externalId: channel.externalId, name: channel.name };

@@ -11,6 +11,14 @@ export interface OutboundTarget {
   userExternalId?: string;
 }
 
+/**
+ * What a platform says about a person: their name, and their language and zone where it has them. `missingScope`
+ * names the permission the app lacks when the platform refused to say (the person is then shown by their id).
+ */
+export type PlatformProfile =
+  | { ok: true; displayName?: string; locale?: string; timezone?: string }
+  | { ok: false; missingScope: string };
+
 /** Sends and updates cards on one platform. */
 export interface ChatChannel {
   readonly platform: ChatPlatform;
@@ -34,4 +42,6 @@ export interface ChatChannel {
    * then post in an existing channel. Used by incidents for a channel per incident.
    */
   createConversation?(name: string, memberExternalIds: string[]): Promise<{ conversationId: string; name: string }>;
+  /** Reads a person's profile (Slack users.info, Feishu contact v3 user get, WeCom user/get); absent on the console. */
+  profile?(userExternalId: string): Promise<PlatformProfile>;
 }

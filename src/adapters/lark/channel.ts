@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Log } from "../../lib/logger.js";
 import type { Card } from "../../messaging/card.js";
-import type { ChatChannel, OutboundTarget } from "../../messaging/channel.js";
+import type { ChatChannel, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
 import type { LarkMessenger } from "./client.js";
 import { renderLarkCard, type LarkCardJson } from "./render-card.js";
 
@@ -50,6 +50,12 @@ export class LarkChannel implements ChatChannel {
   async direct(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }> {
     const sent = await this.api.send("open_id", userExternalId, "interactive", JSON.stringify(renderLarkCard(card)));
     return { conversationId: sent.chatId, messageId: sent.messageId };
+  }
+
+  /** contact v3 user get (scope contact:user.base:readonly). */
+  async profile(userExternalId: string): Promise<PlatformProfile> {
+    if (!this.api.userProfile) return { ok: false, missingScope: "contact:user.base:readonly" };
+    return this.api.userProfile(userExternalId);
   }
 
   /** im.v1.chat.create: a group chat named `name` with the bot and the people (open_ids) in it. */

@@ -2,6 +2,7 @@
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { LarkConfig } from "../../config/lark-env.js";
 import type { Log } from "../../lib/logger.js";
+import type { PlatformProfile } from "../../messaging/channel.js";
 
 /** "feishu" and "lark" map to the SDK's domains; anything else is a base URL the SDK uses verbatim. */
 export function larkDomain(domain: string): lark.Domain | string {
@@ -50,7 +51,12 @@ export interface LarkMessenger {
   patch(messageId: string, content: string): Promise<void>;
   /** POST /open-apis/im/v1/chats (a group chat with the bot in it and the people, by open_id); returns its chat_id. */
   createChat?(name: string, openIds: string[]): Promise<{ chatId: string }>;
+  /** GET /open-apis/contact/v3/users/:user_id?user_id_type=open_id: the person's name. */
+  userProfile?(openId: string): Promise<PlatformProfile>;
 }
+
+/** The scope contact v3 user get needs for a person's name. */
+export const LARK_CONTACT_SCOPE = "contact:user.base:readonly";
 
 /** LarkMessenger over the SDK's generated im.v1.message API. */
 export function sdkMessenger(client: lark.Client): LarkMessenger {
@@ -64,6 +70,17 @@ export function sdkMessenger(client: lark.Client): LarkMessenger {
     async patch(messageId, content) {
       const res = await client.im.v1.message.patch({ path: { message_id: messageId }, data: { content } });
       if (res.code !== 0) throw new LarkApiError(res.code, res.msg ?? "message.patch failed");
+    },
+    async userProfile(openId) {
+      // The SDK throws for an HTTP error status (Feishu answers 400 with a code for a missing scope).
+      const res = await client.contact.v3.user.get({ path: { user_id: openId }, params: { user_id_type: "open_id" } }).catch((err: { response?: { data?: { code?: number; msg?: string } } }) => {
+        const data = err.response?.data;
+        if (data?.code !== undefined) return { code: data.code, msg: data.msg, data: undefined };
+        throw err;
+      });
+      if (res.code !== 0) return { ok: false, missingScope: LARK_CONTACT_SCOPE };
+      const user = res.data?.user;
+      return { ok: true, displayName: user?.name || user?.en_name || undefined };
     },
     async createChat(name, openIds) {
       const res = await client.im.v1.chat.create({ params: { user_id_type: "open_id" }, data: { name, user_id_list: openIds, chat_mode: "group", chat_type: "private" } });

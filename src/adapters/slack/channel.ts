@@ -3,7 +3,7 @@
 // second, which is Slack's documented pace for chat.postMessage.
 import type { webApi } from "@slack/bolt";
 import type { Card } from "../../messaging/card.js";
-import type { ChatChannel, OutboundTarget } from "../../messaging/channel.js";
+import type { ChatChannel, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
 import { KeyedPacer } from "./pacer.js";
 import { renderCard } from "./render-card.js";
 
@@ -20,6 +20,20 @@ export class SlackChannel implements ChatChannel {
     private readonly client: webApi.WebClient,
     private readonly pacer: KeyedPacer = new KeyedPacer(POST_INTERVAL_MS),
   ) {}
+
+  /** users.info (scope users:read): the display name, zone and, where Slack says, the language. */
+  async profile(userExternalId: string): Promise<PlatformProfile> {
+    try {
+      const res = await this.client.users.info({ user: userExternalId, include_locale: true });
+      const u = res.user;
+      const name = u?.profile?.display_name || u?.real_name || u?.name;
+      return { ok: true, displayName: name || undefined, timezone: u?.tz || undefined, locale: u?.locale || undefined };
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code === "missing_scope" || code === "not_allowed_token_type") return { ok: false, missingScope: "users:read" };
+      throw err;
+    }
+  }
 
   /** chat.postMessage; returns the message's ts (its id in a channel). */
   async post(target: OutboundTarget, card: Card): Promise<string> {

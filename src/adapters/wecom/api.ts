@@ -91,6 +91,12 @@ export class WecomApi {
     }
   }
 
+  /** GET user/get: a member's name (needs the app to see the member in its contact scope: errcode 60011 otherwise). */
+  async getUser(userId: string): Promise<Envelope & { name?: string }> {
+    const token = await this.accessToken();
+    return requestJson(`${this.opts.baseUrl}/cgi-bin/user/get?access_token=${encodeURIComponent(token)}&userid=${encodeURIComponent(userId)}`, { method: "GET" }, this.timeoutMs);
+  }
+
   /** message/send; `response_code` is present only for interactive template cards. */
   sendMessage(payload: Record<string, unknown>): Promise<Envelope & { msgid?: string; response_code?: string }> {
     return this.post("/cgi-bin/message/send", payload);

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Log } from "../../lib/logger.js";
 import type { Card } from "../../messaging/card.js";
-import type { ChatChannel, OutboundTarget } from "../../messaging/channel.js";
+import type { ChatChannel, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
 import { WecomApiError, type WecomApi } from "./api.js";
 import { wecomConversation, type WecomResponseCode } from "./parse-inbound.js";
 import { TokenBucket } from "./rate-limit.js";
@@ -39,6 +39,17 @@ export class WecomChannel implements ChatChannel {
   private readonly used = new Set<string>();
   private readonly robotBucket: TokenBucket;
   private robotCount = 0;
+
+  /** user/get. Without the member in the app's visible range (通讯录可见范围) WeCom refuses with 60011 / 60020 / 48009. */
+  async profile(userExternalId: string): Promise<PlatformProfile> {
+    try {
+      const user = await this.opts.api.getUser(userExternalId);
+      return { ok: true, displayName: user.name || undefined };
+    } catch (err) {
+      if (err instanceof WecomApiError && [48002, 48009, 60011, 60020, 60111].includes(err.errcode)) return { ok: false, missingScope: "contact visible range (通讯录可见范围) for user/get" };
+      throw err;
+    }
+  }
 
   constructor(private readonly opts: WecomChannelOptions) {
     // The robot's documented limit: 20 messages a minute.
