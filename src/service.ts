@@ -35,6 +35,11 @@ export interface RunningService {
   url: string;
   app: FastifyInstance;
   deps: AppDeps;
+  /**
+   * Resolves once the work platform connectors do after answering a request has finished: a test waits on it
+   * before asserting that a request had no (further) effect, instead of sleeping for a guessed time.
+   */
+  idle(): Promise<void>;
   /** Stops taking requests, lets in-flight ones finish, stops jobs, closes the database. */
   stop(): Promise<void>;
 }
@@ -108,6 +113,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     url: address,
     app,
     deps,
+    idle: () => platforms.idle(),
     async stop() {
       await app.close();
       await platforms.stop();

@@ -21,26 +21,42 @@ export interface Platforms {
   /** Jobs of the connectors (WeChat OA comment polling...), for the scheduler. */
   jobs: PlatformJob[];
   stop(): Promise<void>;
+  /** Resolves once the work the connectors do after answering a platform (Slack's 3 s...) has finished. */
+  idle(): Promise<void>;
 }
 
 /** Mounts the routes and registers the outbound channels of every configured platform. */
 export async function startPlatforms(app: FastifyInstance, deps: AppDeps, env: TEnv): Promise<Platforms> {
   const stoppers: { stop(): Promise<void> }[] = [];
   const jobs: PlatformJob[] = [];
+  const idlers: (() => Promise<void>)[] = [];
   if (env.SLACK_BOT_TOKEN) {
     const { createSlackAdapter } = await import("./slack/index.js");
     const slack = createSlackAdapter(env, deps.log);
     if (slack) {
       deps.channels.set("slack", slack.channel);
       await slack.mount(app, deps, env.MEDIAOPS_LOCALE);
+      idlers.push(() => slack.idle());
     }
   }
   const lark = larkConfig(env);
-  if (lark) stoppers.push((await import("./lark/start.js")).startLark(app, deps, lark));
+  if (lark) {
+    const started = (await import("./lark/start.js")).startLark(app, deps, lark);
+    stoppers.push(started);
+    idlers.push(() => started.inbound.idle());
+  }
   const wecom = wecomConfig(env);
-  if (wecom) stoppers.push((await import("./wecom/start.js")).startWecom(app, deps, wecom));
+  if (wecom) {
+    const started = (await import("./wecom/start.js")).startWecom(app, deps, wecom);
+    stoppers.push(started);
+    idlers.push(() => started.inbound.idle());
+  }
   const wechatOa = wechatOaConfig(env);
-  if (wechatOa) stoppers.push((await import("./wechat-oa/routes.js")).startWechatOa(app, deps, wechatOa));
+  if (wechatOa) {
+    const started = (await import("./wechat-oa/routes.js")).startWechatOa(app, deps, wechatOa);
+    stoppers.push(started);
+    idlers.push(() => started.idle());
+  }
   const wechatOaApi = wechatOaApiConfig(env);
   if (wechatOaApi) {
     const api = (await import("./wechat-oa/start-api.js")).startWechatOaApi(deps, wechatOaApi);
@@ -51,6 +67,9 @@ export async function startPlatforms(app: FastifyInstance, deps: AppDeps, env: T
     jobs,
     async stop() {
       for (const s of stoppers) await s.stop();
+    },
+    async idle() {
+      for (const idle of idlers) await idle();
     },
   };
 }

@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { all, envOf, readDockerfile } from "../support/dockerfile.js";
+import { until } from "../support/wait.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -128,11 +129,15 @@ describe("the image on a Docker engine", () => {
     try {
       await run("docker", ["build", "-t", tag, ROOT], { maxBuffer: 64 * 1024 * 1024 });
       await run("docker", ["run", "-d", "--name", name, "-e", "MEDIAOPS_CONSOLE_TOKEN=docker-test-token-0123456789", tag]);
-      let health = "starting";
-      while (health === "starting") {
-        health = (await run("docker", ["inspect", "--format", "{{.State.Health.Status}}", name])).stdout.trim();
-        if (health === "starting") await new Promise((r) => setTimeout(r, 1000)); // polling Docker's own health state
-      }
+      // Docker's own health check decides; polled once a second until it is no longer "starting".
+      const health = await until(
+        "the container's health check",
+        async () => {
+          const state = (await run("docker", ["inspect", "--format", "{{.State.Health.Status}}", name])).stdout.trim();
+          return state === "starting" ? undefined : state;
+        },
+        { every: 1000, limitMs: 300_000 },
+      );
       expect(health).toBe("healthy");
       expect((await run("docker", ["exec", name, "id", "-u"])).stdout.trim()).not.toBe("0");
       const fonts = (await run("docker", ["exec", name, "fc-list"])).stdout;

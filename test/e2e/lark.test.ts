@@ -121,8 +121,6 @@ function buttonValue(card: Json, actionId: string): Json {
 const cardText = (card: Json) => JSON.stringify(card);
 const waitForPost = (pred: (content: Json) => boolean) =>
   fake.waitFor((c) => c.method === "POST" && c.path === "/open-apis/im/v1/messages" && pred(JSON.parse((c.json as { content: string }).content) as Json));
-const settle = () => new Promise((r) => setTimeout(r, 400));
-
 describe("Feishu/Lark webhook", () => {
   it("answers the url_verification challenge, plain (unsigned) and encrypted", async () => {
     const plain = await send(undefined, { raw: JSON.stringify({ challenge: "ajls384kdjx98XX", token: TOKEN, type: "url_verification" }), unsigned: true });
@@ -157,7 +155,7 @@ describe("Feishu/Lark webhook", () => {
     const before = fake.calls.length;
     const res = await send(messageEvent({ openId: "ou_alice", messageId: "om_in_1", text: "topic propose 双十一复盘 --platform 微博" }));
     expect(res.status).toBe(200);
-    await settle();
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.calls.length).toBe(before);
     expect(await svc.deps.db.topic.count({ where: { title: "双十一复盘" } })).toBe(1);
   });
@@ -231,7 +229,7 @@ describe("Feishu/Lark webhook", () => {
     expect(badCipher.status).toBe(400);
     const wrongToken = await send({ ...event, header: { ...event.header, token: "forged" } });
     expect(wrongToken.status).toBe(401);
-    await settle();
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.calls.length).toBe(before);
     expect(await svc.deps.db.platformIdentity.count({ where: { externalId: "ou_mallory" } })).toBe(0);
   });

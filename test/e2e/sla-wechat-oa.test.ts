@@ -87,7 +87,7 @@ describe("WeChat OA push, safe mode (official cryptoDemo values)", () => {
     // The same message under a new nonce (another delivery) is still one item: MsgId decides.
     const other = sealed(textXml("6054768590064713728"), { nonce: "yyyyyy" });
     expect((await post(safe, other.query, other.body)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 100));
+    await safe.idle(); // storing runs after the answer: wait for it before counting
     expect(await safe.deps.db.slaItem.count({ where: { externalId: "6054768590064713728" } })).toBe(1);
   });
 
@@ -106,7 +106,7 @@ describe("WeChat OA push, safe mode (official cryptoDemo values)", () => {
     expect(await errorOf(r3)).toContain("replay");
     const plainInSafe = await post(safe, `signature=${wechatSignature(oa.token, oa.timestamp, "n1")}&timestamp=${oa.timestamp}&nonce=n1`, textXml("6054768590064713004"));
     expect(plainInSafe.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 100));
+    await safe.idle(); // storing runs after the answer: wait for it before counting
     expect(await safe.deps.db.slaItem.count()).toBe(before);
   });
 

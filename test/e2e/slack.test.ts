@@ -97,9 +97,6 @@ async function promote(who: Person, roles: string[]) {
   await identitiesChanged(svc.deps.db); // roles are remembered between requests until a change is announced
 }
 
-/** Lets any work started by an earlier request settle before counting "nothing happened". */
-const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
-
 describe("the Slack endpoint", () => {
   it("checked the bot token with auth.test at start, with the bot token as Bearer", () => {
     const auth = fake.callsTo("auth.test");
@@ -248,7 +245,7 @@ describe("refused requests", () => {
       signature: "v0=0000000000000000000000000000000000000000000000000000000000000000",
     });
     expect(res.status).toBe(401);
-    await settle();
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.calls.length).toBe(before);
     expect(await svc.deps.db.topic.count({ where: { title: "伪造请求" } })).toBe(0);
   });
@@ -273,7 +270,7 @@ describe("refused requests", () => {
       expect(res.status, `offset ${offset}`).toBe(401);
       expect(JSON.parse(res.text).error).toMatch(offset < 0 ? /stale/ : /future/);
     }
-    await settle();
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.calls.length).toBe(before);
   });
 
@@ -314,7 +311,7 @@ describe("redeliveries and rate limits", () => {
     const again = await send(req, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
     expect([first.status, again.status]).toEqual([200, 200]);
     await fake.waitFor("the card", () => fake.callsTo("chat.postMessage").find((c) => headerOf(c)?.endsWith("重放测试选题")));
-    await settle(1500);
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.callsTo("chat.postMessage").filter((c) => headerOf(c)?.endsWith("重放测试选题"))).toHaveLength(1);
     expect(await svc.deps.db.topic.count({ where: { title: "重放测试选题" } })).toBe(1);
   });
@@ -325,7 +322,7 @@ describe("redeliveries and rate limits", () => {
     expect((await send(req)).status).toBe(200);
     expect((await send(req, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } })).status).toBe(200);
     await fake.waitFor("the answer", () => fake.callsTo("chat.postEphemeral")[before]);
-    await settle();
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.callsTo("chat.postEphemeral").length - before).toBe(1);
   });
 
@@ -338,7 +335,7 @@ describe("redeliveries and rate limits", () => {
     const attempts = fake.calls.filter((c) => c.method === "chat.postMessage" && c.args["channel"] === "C0RATE");
     expect(attempts.map((c) => c.rateLimited)).toEqual([true, false]);
     expect(attempts[1]).toBe(card);
-    await settle();
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.callsTo("chat.postMessage").filter((c) => c.args["channel"] === "C0RATE")).toHaveLength(1);
     const row = await svc.deps.db.outboxMessage.findFirstOrThrow({ where: { template: "topic.card", modelJson: { contains: "限流重试选题" } } });
     expect(row.status).toBe("sent");

@@ -78,8 +78,6 @@ const clickXml = (from: string, key: string, taskId: string, responseCode: strin
 
 const sends = () => fake.find("POST", "/cgi-bin/message/send");
 const waitForSend = (pred: (body: Json) => boolean) => fake.waitFor((c) => c.path === "/cgi-bin/message/send" && pred(c.json as Json));
-const settle = () => new Promise((r) => setTimeout(r, 400));
-
 describe("WeCom callback URL check (GET)", () => {
   it("answers the official sample's echostr with the bare plaintext", async () => {
     svc.clock.set(new Date(Number(vectors.verifyUrl.timestamp) * 1000));
@@ -173,7 +171,7 @@ describe("WeCom callbacks (POST)", () => {
     const sendCount = sends().length;
     const res = await postCallback(acceptClick);
     expect(res).toMatchObject({ status: 200, text: "" });
-    await settle();
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.find("POST", "/cgi-bin/message/update_template_card")).toHaveLength(updates);
     expect(sends()).toHaveLength(sendCount);
   });
@@ -208,7 +206,7 @@ describe("WeCom callbacks (POST)", () => {
     const doctype = await postRaw({ msg_signature: "x", timestamp: nowSeconds(), nonce: "1" }, "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml><Encrypt>&e;</Encrypt></xml>");
     expect(doctype.status).toBe(400);
     expect((await postCallback("this is not xml")).status).toBe(400);
-    await settle();
+    await svc.idle(); // the work started after the answers has finished
     expect(fake.calls.length).toBe(before);
     expect(await svc.deps.db.platformIdentity.count({ where: { externalId: "mallory" } })).toBe(0);
   });

@@ -1,6 +1,7 @@
 // A fake platform API on 127.0.0.1 (node:http, port 0) that records every call and answers from a route table.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { WAIT_LIMIT_MS } from "./wait.js";
 
 /** One request the fake received. */
 export interface RecordedCall {
@@ -72,7 +73,7 @@ export async function startFakeApi(route: (call: RecordedCall) => FakeAnswer | u
     url: `http://127.0.0.1:${port}`,
     calls,
     find: (method, path) => calls.filter((c) => c.method === method && (typeof path === "string" ? c.path === path : path.test(c.path))),
-    waitFor(pred, timeoutMs = 5000) {
+    waitFor(pred, timeoutMs = WAIT_LIMIT_MS) {
       const seen = calls.find(pred);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {

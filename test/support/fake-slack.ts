@@ -3,6 +3,7 @@
 // plays response_url (POST /response/<id>, JSON) and can answer 429 or answer slowly on request.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { until, WAIT_LIMIT_MS } from "./wait.js";
 
 /** One Web API call as received. */
 export interface SlackCall {
@@ -169,14 +170,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         release();
       };
     },
-    async waitFor(what, find, timeoutMs = 8000) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const found = find();
-        if (found !== undefined) return found;
-        if (Date.now() > until) throw new Error(`fake Slack: timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+    waitFor(what, find, timeoutMs = WAIT_LIMIT_MS) {
+      return until(`fake Slack: ${what}`, find, { every: 20, limitMs: timeoutMs }) as Promise<NonNullable<ReturnType<typeof find>>>;
     },
     close: () =>
       new Promise<void>((resolve) => {

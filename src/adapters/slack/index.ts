@@ -19,6 +19,8 @@ export interface SlackAdapter {
   readonly channel: SlackChannel;
   /** Registers the listeners, checks the token (auth.test), then mounts POST /slack/events or connects the socket. */
   mount(server: FastifyInstance, deps: AppDeps, defaultLocale: Locale): Promise<void>;
+  /** Resolves once the listeners' work after their acks has finished. */
+  idle(): Promise<void>;
 }
 
 /** Why Slack could not start, in one line for the operator. */
@@ -52,6 +54,7 @@ function build(settings: SlackSettings, log: Log): SlackAdapter {
       });
       log.info({ mode }, "slack: ready");
     },
+    idle: () => work.idle(),
   };
 }
 
