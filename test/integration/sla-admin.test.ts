@@ -37,7 +37,7 @@ describe("/sla policy", () => {
     const [a] = await audits("sla.policy_set");
     expect(JSON.parse(a!.afterJson!)).toEqual({ name: "douyin-brand-douyin-complaint", platform: "douyin", account: "brand-douyin", kind: "complaint", targetMinutes: 90, warnAt: [0.5], escalation: [{ to: "owner", afterMinutes: 0 }, { to: "lead", afterMinutes: 60 }, { to: "manager", afterMinutes: 180 }] });
     expect(a!.actorId).not.toBeNull();
-    expect(await last("chen.jie", "/sla log douyin https://www.douyin.com/video/adm-1 太慢了 --kind complaint")).toContain("请在 2026-11-26 11:30 前回复");
+    expect(await last("chen.jie", "/sla log douyin https://www.douyin.com/video/adm-1 太慢了 --kind complaint")).toContain("响应时限: 2026-11-26 11:30");
     const row = await svc.deps.db.slaItem.findFirstOrThrow({ where: { externalId: "https://www.douyin.com/video/adm-1" } });
     expect(row).toMatchObject({ policyName: "douyin-brand-douyin-complaint", targetMinutes: 90 });
   });
@@ -76,7 +76,7 @@ describe("/sla account set", () => {
     const [a] = await audits("sla.account_set");
     expect(a).toMatchObject({ subjectType: "sla_account", subjectId: "xiaohongshu:brand-xhs", beforeJson: null });
     expect(JSON.parse(a!.afterJson!)).toEqual({ name: "品牌小红书", ownerId: acc.ownerId, leadId: acc.leadId, managerId: acc.managerId });
-    expect(await last("emma", "/sla log 小红书 https://www.xiaohongshu.com/explore/1")).toMatch(/^Logged as #\d+/);
+    expect(await last("emma", "/sla log 小红书 https://www.xiaohongshu.com/explore/1")).toMatch(/^Logged · #\d+\n/);
   });
 
   it("changes the owner of an existing account and keeps its other people", async () => {
