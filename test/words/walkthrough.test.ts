@@ -176,6 +176,24 @@ describe("a day of the demo team, in Chinese", () => {
     await say("chen.jie", "/mediaops link 123", "general", true);
   });
 
+  it("admin: people and roles (each change is DMed to the person), hours, and their mistakes", async () => {
+    await say("wang.fang", "/mediaops people");
+    await say("wang.fang", "/mediaops people --role 审核");
+    await say("emma", "/mediaops people --role reviewer");
+    await say("wang.fang", "/mediaops role grant @chen.jie 审核");
+    await say("wang.fang", "/mediaops role revoke @chen.jie reviewer");
+    await say("wang.fang", "/mediaops role grant @chen.jie 厨师", "general", true);
+    await say("chen.jie", "/mediaops role grant @chen.jie admin", "general", true);
+    await say("wang.fang", "/mediaops role revoke @wang.fang admin", "general", true);
+    await say("wang.fang", "/mediaops setup K7Q2M4XAZBCD", "general", true);
+    await say("wang.fang", "/mediaops hours show");
+    await say("wang.fang", "/mediaops hours set 周一至周五 09:00-12:00,13:30-18:30");
+    await say("wang.fang", "/mediaops hours set 每天都上班", "general", true);
+    await say("wang.fang", "/mediaops remove @nobody", "general", true);
+    // Last: removing someone hands their places over (later steps do not need zhang.min).
+    await say("wang.fang", "/mediaops remove @zhang.min --to @li.wei");
+  });
+
   it("English readers get no validator sentences either", async () => {
     await say("emma", "/topic propose " + "long title ".repeat(400), "topics", true);
     await say("emma", "/topic propose New idea --platform facebook", "topics", true);
