@@ -11,7 +11,9 @@ import Database from "better-sqlite3";
 import { buildDigest } from "../src/app/kpi/build-digest.js";
 import { runDueDigests } from "../src/app/kpi/run-due-digests.js";
 import { toSubscription } from "../src/app/kpi/subscriptions.js";
+import { chartPng } from "../src/adapters/charts/render-chart.js";
 import { ConsoleChannel } from "../src/adapters/console/channel.js";
+import { dailyDigestCard } from "../templates/kpi/daily-digest.card.js";
 import { consoleStore } from "../src/app/console/console-messages.js";
 import { seedDemoTeam, DEFAULT_TEAM_ID } from "../src/app/seed/demo-team.js";
 import { createDb } from "../src/db/client.js";
@@ -75,6 +77,8 @@ try {
   const team = await db.team.findUniqueOrThrow({ where: { id: DEFAULT_TEAM_ID } });
   await buildDigest(db, { teamId: team.id, teamName: team.name, sentDay: "2026-11-26", timezone: "Asia/Shanghai", teamTimezone: team.timezone, platforms: [], metrics: [], muted: [], preview: true, subscriptionId: null, buttonKey: "bench" }, NOW); // warm-up
   const times: number[] = [];
+  const chartTimes: number[] = [];
+  let charts = 0;
   let moves = 0;
   const started = performance.now();
   for (const s of subs) {
@@ -82,6 +86,13 @@ try {
     const view = await buildDigest(db, { teamId: team.id, teamName: team.name, sentDay: "2026-11-26", timezone: s.timezone, teamTimezone: team.timezone, platforms: s.platforms, metrics: s.metrics, muted: s.muted, preview: false, subscriptionId: s.id, buttonKey: "bench" }, NOW);
     times.push(performance.now() - t0);
     moves += view.moves.length;
+    // The charts of the digest drawn as PNGs, as a platform adapter does before attaching them (the first
+    // digest's charts include loading the CJK font: the "cold" figure).
+    const c0 = performance.now();
+    const blocks = dailyDigestCard(view, s.locale === "en" ? "en" : "zh-CN").blocks.flatMap((b) => (b.type === "chart" ? [b.chart] : []));
+    for (const chart of blocks) chartPng(chart);
+    charts += blocks.length;
+    chartTimes.push(blocks.length > 0 ? (performance.now() - c0) / blocks.length : 0);
   }
   const buildTotal = performance.now() - started;
 
@@ -96,9 +107,13 @@ try {
   const rows = await db.metricValue.count();
   console.log(`rows: ${rows} metric values (${ACCOUNTS} accounts × ${METRIC_COUNT} metrics × ${DAYS} days), ${subs.length} subscriptions; fill ${(fillMs / 1000).toFixed(1)} s`);
   console.log(`buildDigest: ${subs.length} digests in ${buildTotal.toFixed(0)} ms; per digest mean ${(buildTotal / subs.length).toFixed(1)} ms, median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; ${moves} unusual moves found`);
+  const warm = chartTimes.slice(1).filter((t) => t > 0).sort((a, b) => a - b);
+  const chartP = (p: number) => (warm.length > 0 ? warm[Math.min(warm.length - 1, Math.floor(p * warm.length))]!.toFixed(1) : "n/a");
+  console.log(`charts (ECharts SVG + resvg PNG, CJK font): ${charts} drawn; first digest ${chartTimes[0]!.toFixed(0)} ms per chart (cold), warm per chart median ${chartP(0.5)} ms, p95 ${chartP(0.95)} ms, max ${warm.at(-1)?.toFixed(1) ?? "n/a"} ms`);
   console.log(`runDueDigests (claim + enqueue + deliver to the console): ${report.sent.length} sent, ${report.failed.length} failed in ${jobMs.toFixed(0)} ms (${(jobMs / Math.max(1, report.sent.length)).toFixed(1)} ms per digest)`);
   console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(", ")} on ${cpus().length} cores`);
   console.log(sorted.at(-1)! < 100 ? "OK: every digest under 100 ms" : "SLOW: a digest took 100 ms or more");
+  console.log((warm.at(-1) ?? 0) < 300 ? "OK: every warm chart under 300 ms" : "SLOW: a warm chart took 300 ms or more");
   await db.$disconnect();
 } finally {
   if (process.env.BENCH_KEEP) console.log(`kept ${dbPath}`);

@@ -31,7 +31,22 @@ export type CardBlock =
   | { type: "actions"; buttons: CardButton[] }
   /** Replaces the buttons once the card is decided: "Accepted by Li Wei · 10:42". */
   | { type: "outcome"; text: string; tone: Tone }
-  | { type: "link"; label: string; url: string };
+  | { type: "link"; label: string; url: string }
+  /**
+   * A line chart drawn as a picture where the platform can show one (src/adapters/charts); the same figures are
+   * in the card's text (sparklines), so a surface that shows no pictures loses nothing.
+   */
+  | { type: "chart"; chart: ChartSpec };
+
+/** A line chart as data: day labels and up to a few series (a dashed one for a target line). */
+export interface ChartSpec {
+  title: string;
+  /** One label per point ("11-25"). */
+  labels: string[];
+  series: { name: string; values: (number | null)[]; dashed?: boolean }[];
+  /** Axis values as "%" (ratios are stored 0.034 = 3.4 %) or plain numbers. */
+  unit: "percent" | "number";
+}
 
 /** A message from the bot: a title, blocks, and a plain-text fallback that reads well on its own. */
 export interface Card {

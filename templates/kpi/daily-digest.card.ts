@@ -2,7 +2,9 @@
 // moves, operations and what needs a manager today. The fallback text is the whole digest as plain lines,
 // readable on its own; the sentences are built in digest-lines.ts.
 import type { Locale } from "../../src/domain/locale.js";
-import type { Card, CardBlock, CardButton, Tone } from "../../src/messaging/card.js";
+import { addDays } from "../../src/domain/calendar/local-day.js";
+import { metricDef } from "../../src/domain/kpi/catalogue.js";
+import type { Card, CardBlock, CardButton, ChartSpec, Tone } from "../../src/messaging/card.js";
 import { basisName, headlineLine, moveLine, needLines, platformName, rowLine, scopeName, trendLine, type Copy } from "./digest-lines.js";
 import { budgetLine, budgetsHeading } from "./budget-copy.js";
 import type { DailyDigestView, DigestMove } from "./digest-view.js";
@@ -45,6 +47,21 @@ function figureSections(m: DailyDigestView, locale: Locale, c: Copy): Section[] 
   return out;
 }
 
+/** Charts per digest: one per target, a few at most (each is a picture to render and upload). */
+export const MAX_CHARTS = 4;
+
+/** Each target's 28-day trend against its target line, as chart data (the picture of its sparkline). */
+export function targetCharts(m: DailyDigestView, locale: Locale, c: Copy = kpiCopy[locale]): ChartSpec[] {
+  return m.headline.filter((h) => h.trend && h.trend.some((v) => v !== null)).slice(0, MAX_CHARTS).map((h) => {
+    const n = h.trend!.length;
+    const labels = Array.from({ length: n }, (_, i) => addDays(m.day, i - (n - 1)).slice(5));
+    const series: ChartSpec["series"] = [{ name: c.chartActual, values: h.trend! }];
+    if (h.line) series.push({ name: c.chartTarget(h.goalText), values: h.line, dashed: true });
+    const title = `${metricName(locale, h.metric)}${c.bracket(`${scopeName(h, locale, c)} · ${basisName(h.metric, c)}`)}`;
+    return { title, labels, series, unit: metricDef(h.metric).unit === "ratio" ? "percent" : "number" };
+  });
+}
+
 /** Renders the digest in `locale`. */
 export function dailyDigestCard(m: DailyDigestView, locale: Locale): Card {
   const c = kpiCopy[locale];
@@ -67,10 +84,13 @@ export function dailyDigestCard(m: DailyDigestView, locale: Locale): Card {
 
   const blocks: CardBlock[] = [];
   if (m.preview) blocks.push({ type: "context", text: c.preview });
-  for (const s of sections) {
+  const charts = targetCharts(m, locale, c);
+  for (const [i, s] of sections.entries()) {
     if (blocks.length > 0) blocks.push({ type: "divider" });
     blocks.push({ type: "text", text: `**${s.heading}**` }, { type: "list", items: s.lines });
     for (const row of s.buttons ?? []) blocks.push({ type: "actions", buttons: row });
+    // The targets' charts right under their lines.
+    if (i === 0) for (const chart of charts) blocks.push({ type: "chart", chart });
   }
   blocks.push({ type: "context", text: `${m.sentDay} · ${m.timezone}` });
   const behind = m.headline.some((h) => h.status === "behind");

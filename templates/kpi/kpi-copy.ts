@@ -71,6 +71,8 @@ export const kpiCopy = {
     notTracked: (what: string) => `${what}: not tracked yet`,
     nothingNeeded: "Nothing waits for your decision.",
     dash: "no data",
+    chartActual: "Actual",
+    chartTarget: (goal: string) => `Target line (${goal})`,
   },
   "zh-CN": {
     title: (team: string, day: string) => `每日数据简报 · ${team} · ${day}`,
@@ -117,5 +119,7 @@ export const kpiCopy = {
     notTracked: (what: string) => `${what}：暂未统计`,
     nothingNeeded: "没有等你决定的事项。",
     dash: "无数据",
+    chartActual: "实际",
+    chartTarget: (goal: string) => `目标线（${goal}）`,
   },
 } as const;

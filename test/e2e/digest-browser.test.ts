@@ -58,4 +58,28 @@ describe("the digest card in the console", () => {
     await card.screenshot({ path: join(shots, "kpi-digest-card.png") });
     await page.close();
   });
+
+  it("shows the target's 28-day trend against its target line as a picture in the card", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    await page.goto(`${svc.url}/console`);
+    await page.click("[data-channel=kpi]");
+    await page.selectOption("[data-testid=act-as]", "wang.fang");
+    await page.fill("#input", "/kpi digest now");
+    await page.press("#input", "Enter");
+    const card = page.locator("[data-testid=card]", { hasText: "每日数据简报" }).last();
+    const chart = card.locator("img[data-testid=chart]");
+    await expect.poll(() => chart.count(), { timeout: 10_000 }).toBe(1);
+    expect(await chart.getAttribute("alt")).toBe("阅读量（团队 · 7 日日均）");
+    // The PNG the service drew has arrived and is shown (1440 px wide: sharp at 720 logical pixels).
+    await expect.poll(() => chart.evaluate((el) => { const img = el as unknown as { complete: boolean; naturalWidth: number }; return img.complete ? img.naturalWidth : 0; }), { timeout: 10_000 }).toBe(1440);
+    const box = await chart.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    await card.screenshot({ path: join(shots, "kpi-digest-chart.png") });
+    // Someone else cannot fetch the picture of a preview only wang.fang sees.
+    const id = await card.evaluate((el) => el.closest("[data-id]")?.getAttribute("data-id") ?? "");
+    expect(id).not.toBe("");
+    expect((await fetch(`${svc.url}/console/api/messages/${id}/charts/0?user=wang.fang`)).headers.get("content-type")).toBe("image/png");
+    expect((await fetch(`${svc.url}/console/api/messages/${id}/charts/0?user=emma`)).status).toBe(404);
+    await page.close();
+  });
 });

@@ -18,7 +18,9 @@ import {
   uploadConsoleFile,
   type ConsoleResult,
 } from "../../app/console/console-api.js";
+import { consoleChart } from "../../app/console/console-chart.js";
 import type { Locale } from "../../domain/locale.js";
+import { chartPng } from "../charts/render-chart.js";
 import { describeRequestIssue } from "../../../templates/strings/request-problems.js";
 
 const PAGE_DIR = new URL("./page/", import.meta.url);
@@ -30,6 +32,20 @@ export interface ConsoleRouteOptions {
   defaultLocale: Locale;
   /** When set, every API call must carry it (header x-mediaops-console-token). */
   token?: string;
+}
+
+/** Pictures already drawn, by message, chart and version: a page re-reads its stream every few seconds. */
+const pngCache = new Map<string, Buffer>();
+const PNG_CACHE_SIZE = 64;
+
+function cachedPng(version: string, draw: () => Buffer): Buffer {
+  let png = pngCache.get(version);
+  if (!png) {
+    png = draw();
+    pngCache.set(version, png);
+    if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
+  }
+  return png;
 }
 
 function send(reply: FastifyReply, r: ConsoleResult) {
@@ -87,6 +103,12 @@ export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOp
       const body = ZUpload.safeParse(req.body);
       if (!body.success) return send(reply, malformed(locale, describeRequestIssue(body.error.issues[0], locale)));
       return send(reply, await uploadConsoleFile(deps, body.data, locale));
+    });
+    // A card's chart as a PNG (the page fetches it with the token header and shows it in the card).
+    api.get<{ Params: { id: string; index: string }; Querystring: { user?: string } }>("/console/api/messages/:id/charts/:index", { logLevel: "warn" }, async (req, reply) => {
+      const found = await consoleChart(deps, Number(req.params.id), Number(req.params.index), req.query.user);
+      if (!found) return reply.code(404).send({ error: localeOf(req) === "en" ? "No such chart." : "没有这张图表。" });
+      return reply.type("image/png").header("cache-control", "private, max-age=300").send(cachedPng(found.version, () => chartPng(found.chart)));
     });
     api.post("/console/api/actions", async (req, reply) => {
       const locale = localeOf(req);

@@ -109,6 +109,9 @@ function blockElements(block: CardBlock, formIndex: { next: number }): Element[]
       return actionElements(block.buttons, formIndex);
     case "outcome":
       return [plain(block.text, { text_color: TEXT_COLOR[block.tone] })];
+    case "chart":
+      // Drawn as a picture by the channel (an uploaded image key), not by the card text.
+      return [];
     case "link": {
       const url = safeUrl(block.url);
       return url ? [{ tag: "markdown", content: `[${escapeMarkdown(block.label)}](${url})` }] : [plain(`${block.label}: ${block.url}`)];

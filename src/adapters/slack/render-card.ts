@@ -133,6 +133,9 @@ function renderBlock(b: CardBlock): Rendered[] {
       return [{ block: { type: "divider" }, items: 0, chars: 0, essential: false }];
     case "outcome":
       return [context(fitEscaped(`${TONE_MARK[b.tone]}${b.text}`.trim() || "·", SLACK_LIMITS.contextText), 1, true)];
+    case "chart":
+      // Uploaded as a file into the message's thread by the channel; the card's sparklines say the same.
+      return [];
     case "link": {
       const label = b.label.trim() || b.url;
       // Only web links become <url|label>; anything else is shown as text rather than made clickable.

@@ -90,6 +90,7 @@ function bodyLines(card: Card, fieldsShown: number): string[] {
         return b.fields.flatMap((f) => (fieldIndex++ < fieldsShown ? [] : [`${f.label}: ${f.value}`]));
       case "link":
         return [`${b.label}: ${b.url}`];
+      case "chart":
       case "divider":
       case "actions":
         return [];

@@ -91,7 +91,32 @@
     input.focus();
   }
 
+  // A chart block is drawn by the service as a PNG; fetched with the token header, shown as an image.
+  const chartUrls = new Map();
+  function renderChart(msg, chart, index) {
+    const img = el("img", { class: "chart", alt: chart.title, "data-testid": "chart", width: "720" });
+    const key = `${msg.id}/${index}/${msg.updatedAt}`;
+    const shown = chartUrls.get(key);
+    if (shown) img.src = shown;
+    else {
+      const headers = {};
+      if (state.token) headers["x-mediaops-console-token"] = state.token;
+      const who = state.user ? `?user=${encodeURIComponent(state.user)}` : "";
+      fetch(`/console/api/messages/${msg.id}/charts/${index}${who}`, { headers })
+        .then((res) => (res.ok ? res.blob() : null))
+        .then((blob) => {
+          if (!blob) return;
+          const url = URL.createObjectURL(blob);
+          chartUrls.set(key, url);
+          img.src = url;
+        })
+        .catch(() => undefined);
+    }
+    return img;
+  }
+
   function renderCard(msg, card) {
+    let chartIndex = 0;
     const box = el("div", { class: `card tone-${card.tone}`, "data-testid": "card" }, el("div", { class: "title" }, card.title));
     for (const block of card.blocks) {
       if (block.type === "text") box.append(el("div", { class: "text" }, rich(block.text)));
@@ -102,6 +127,7 @@
       else if (block.type === "actions") box.append(renderButtons(msg, block.buttons));
       else if (block.type === "outcome") box.append(el("div", { class: `outcome tone-${block.tone}`, "data-testid": "outcome" }, block.text));
       else if (block.type === "link") box.append(el("a", { href: block.url, target: "_blank", rel: "noopener" }, block.label));
+      else if (block.type === "chart") box.append(renderChart(msg, block.chart, chartIndex++));
     }
     return box;
   }

@@ -1,0 +1,57 @@
+// Chart pictures on the server, with no browser: Apache ECharts renders the chart to SVG (server-side rendering,
+// no DOM), then resvg turns the SVG into a PNG with a CJK font so Chinese titles and legends are drawn, not boxes
+// (recipe: ../shared/reference/charts.md). The font is read once per process; each chart takes tens of ms warm.
+import { existsSync } from "node:fs";
+import { Resvg } from "@resvg/resvg-js";
+import * as echarts from "echarts";
+import type { ChartSpec } from "../../messaging/card.js";
+
+/** Where Debian's fonts-wqy-zenhei puts its font; MEDIAOPS_CHART_FONT overrides it. */
+export const DEFAULT_CHART_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+const FONT_FAMILY = "WenQuanYi Zen Hei";
+const WIDTH = 720;
+const HEIGHT = 360;
+
+/** The chart as an SVG document. */
+export function chartSvg(spec: ChartSpec): string {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: HEIGHT });
+  try {
+    const percent = spec.unit === "percent";
+    chart.setOption({
+      animation: false,
+      backgroundColor: "#ffffff",
+      textStyle: { fontFamily: FONT_FAMILY },
+      title: { text: spec.title, left: 12, top: 8, textStyle: { fontSize: 15, fontFamily: FONT_FAMILY } },
+      legend: { top: 10, right: 12, textStyle: { fontFamily: FONT_FAMILY } },
+      grid: { left: 64, right: 20, top: 52, bottom: 36 },
+      xAxis: { type: "category", data: spec.labels, axisLabel: { interval: 6, fontFamily: FONT_FAMILY } },
+      yAxis: { type: "value", scale: true, axisLabel: { fontFamily: FONT_FAMILY, formatter: (v: number) => (percent ? `${Number((v * 100).toPrecision(3))}%` : compact(v)) } },
+      series: spec.series.map((s) => ({
+        type: "line", name: s.name, data: s.values, connectNulls: false,
+        // A line of one or two points (a target set days ago) is drawn as dots, or it would not show at all.
+        showSymbol: s.values.filter((v) => v !== null).length < 3,
+        lineStyle: s.dashed ? { type: "dashed", width: 2 } : { width: 2.5 },
+      })),
+    });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e8) return `${Number((v / 1e8).toPrecision(3))}亿`;
+  if (a >= 1e4) return `${Number((v / 1e4).toPrecision(3))}万`;
+  return String(Number(v.toPrecision(4)));
+}
+
+let fontFiles: string[] | undefined;
+
+/** The chart as a PNG (1440 px wide, for sharp display at 720 logical pixels). */
+export function chartPng(spec: ChartSpec, fontPath = process.env.MEDIAOPS_CHART_FONT ?? DEFAULT_CHART_FONT): Buffer {
+  // Without the font file the picture is still drawn (digits and lines), only CJK glyphs are missing.
+  fontFiles ??= existsSync(fontPath) ? [fontPath] : [];
+  const resvg = new Resvg(chartSvg(spec), { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }, fitTo: { mode: "width", value: WIDTH * 2 } });
+  return resvg.render().asPng();
+}
