@@ -9,6 +9,7 @@ import { registerMetricIngest } from "./adapters/ingest/metrics-route.js";
 import { startPlatforms } from "./adapters/start-platforms.js";
 import { consoleStore } from "./app/console/console-messages.js";
 import type { AppDeps } from "./app/deps.js";
+import { Inbox } from "./app/inbox/inbox.js";
 import { DEFAULT_TEAM_ID, seedDemoTeam } from "./app/seed/demo-team.js";
 import { announceSetupCode, applyConfiguredAdmins, ensureEmptyTeam, parseAdminList } from "./app/identity/first-admin.js";
 import { loadPlaybooksAtStart } from "./app/incidents/playbook-store.js";
@@ -94,6 +95,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   await prepareTeam(db, clock, log, env);
   const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
   const deps: AppDeps = { db, clock, log, channels, dialect: databaseKind(env.DATABASE_URL), buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
+  const inbox = new Inbox(deps, { max: env.MEDIAOPS_INBOX_MAX });
+  deps.inbox = inbox;
   await loadPlaybooksAtStart(deps);
   await refreshCalendarAdditions(db);
 
@@ -102,6 +105,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   registerIngestRoutes(app, { deps, secret: env.MEDIAOPS_INGEST_SECRET });
   if (env.MEDIAOPS_INGEST_SECRET) registerMetricIngest(app, deps, { secret: env.MEDIAOPS_INGEST_SECRET });
   const platforms = await startPlatforms(app, deps, env);
+  inbox.start();
 
   let scheduler: Scheduler | undefined;
   if (opts.jobs !== false && env.MEDIAOPS_JOBS) {
@@ -117,6 +121,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     async stop() {
       await app.close();
       await platforms.stop();
+      await inbox.stop();
       await scheduler?.stop();
       await db.$disconnect();
     },

@@ -5,6 +5,7 @@ import type { Clock } from "../lib/clock.js";
 import type { Log } from "../lib/logger.js";
 import type { ChatChannel } from "../messaging/channel.js";
 import type { ChatPlatform } from "../messaging/inbound.js";
+import type { Inbox } from "./inbox/inbox.js";
 
 /** The service's shared dependencies, built once in main.ts (or by a test). */
 export interface AppDeps {
@@ -17,6 +18,11 @@ export interface AppDeps {
   dialect: SqlDialect;
   /** HMAC key that signs button payloads (see messaging/action.ts). */
   buttonKey: string;
+  /**
+   * The durable inbox (src/app/inbox): adapters store each inbound event here before answering the platform.
+   * Absent only where a test drives the use cases without a running service.
+   */
+  inbox?: Inbox;
   /** Set only by the fault tests: die right after a change commits, before its messages are sent. */
   crashBeforeSend?: boolean;
 }

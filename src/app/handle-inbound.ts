@@ -26,6 +26,19 @@ export type InboundOutcome =
   | { ok: true; delivered: DeliveredRef[]; duplicate?: boolean }
   | { ok: false; kind: "refused" | "internal"; code: string; message: string; locale: Locale };
 
+/** How a caller runs one event (the durable inbox's worker differs from a direct call). */
+export interface HandleOptions {
+  /** Dependencies the event's own work runs with (the inbox passes a fenced database); default `deps`. */
+  workDeps?: AppDeps;
+  /** De-duplicate by eventId here (default). The inbox turns it off: its insert already is the de-duplication. */
+  dedup?: boolean;
+  /**
+   * Hands the request's outbox rows to a sender instead of sending them before returning: pacing belongs to
+   * sending, so a worker must not wait while a busy channel's cards are paced out.
+   */
+  deliverLater?: (ids: number[]) => void;
+}
+
 /** The code of a `/mediaops setup <code>` typed in the console (where unknown handles may use one), else undefined. */
 function consoleSetupCode(event: InboundEvent): string | undefined {
   if (event.kind !== "command" || event.actor.platform !== "console") return undefined;
@@ -37,7 +50,7 @@ function consoleSetupCode(event: InboundEvent): string | undefined {
   }
 }
 
-async function resolveScope(deps: AppDeps, event: InboundEvent): Promise<RequestScope> {
+async function resolveScope(deps: AppDeps, event: InboundEvent, workDeps: AppDeps): Promise<RequestScope> {
   const { actor, conversation: conv } = event;
   const now = deps.clock.now();
   await checkIdentities(deps.db); // forgets remembered people, channels and teams if they changed anywhere
@@ -50,7 +63,7 @@ async function resolveScope(deps: AppDeps, event: InboundEvent): Promise<Request
   const channel = await channelForConversation(deps.db, conv, member.teamId, now);
   if (!channel || channel.teamId !== member.teamId) throw new AppError("channel.unknown", { channel: conv.externalId });
   const info: ChannelInfo = { id: channel.id, platform: channel.platform, externalId: channel.externalId, name: channel.name };
-  return { deps, actor: member, team: await rememberedTeam(deps.db, member.teamId, now), channel: info, now, outboxIds: [] };
+  return { deps: workDeps, actor: member, team: await rememberedTeam(deps.db, member.teamId, now), channel: info, now, outboxIds: [] };
 }
 
 async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
@@ -67,22 +80,27 @@ async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
 }
 
 /** Handles one inbound event end to end; never throws for bad input. */
-export async function handleInbound(deps: AppDeps, event: InboundEvent, fallbackLocale: Locale = "zh-CN"): Promise<InboundOutcome> {
+export async function handleInbound(deps: AppDeps, event: InboundEvent, fallbackLocale: Locale = "zh-CN", opts: HandleOptions = {}): Promise<InboundOutcome> {
   let locale = fallbackLocale;
+  const dedup = opts.dedup !== false && event.eventId !== undefined;
   try {
-    if (event.eventId && !(await firstDelivery(deps.db, event.actor.platform, event.eventId, deps.clock.now()))) {
+    if (dedup && !(await firstDelivery(deps.db, event.actor.platform, event.eventId!, deps.clock.now()))) {
       return { ok: true, delivered: [], duplicate: true };
     }
-    const scope = await resolveScope(deps, event);
+    const scope = await resolveScope(deps, event, opts.workDeps ?? deps);
     locale = scope.actor.locale;
     await run(scope, event);
     if (deps.crashBeforeSend) process.kill(process.pid, "SIGKILL");
+    if (opts.deliverLater) {
+      opts.deliverLater(scope.outboxIds);
+      return { ok: true, delivered: [] };
+    }
     return { ok: true, delivered: await deliverOutbox(deps, scope.outboxIds) };
   } catch (err) {
     if (isAppError(err)) await auditRefusal(deps, event, err);
     if (isAppError(err)) return { ok: false, kind: "refused", code: err.code, message: errorMessage(locale, err), locale };
     // A failure on our side must not swallow the platform's redelivery of this event.
-    if (event.eventId) await forgetDelivery(deps.db, event.actor.platform, event.eventId);
+    if (dedup) await forgetDelivery(deps.db, event.actor.platform, event.eventId!);
     const ref = randomUUID().slice(0, 8);
     deps.log.error({ err, ref, event: { kind: event.kind, platform: event.actor.platform } }, "inbound event failed");
     const message = locale === "en" ? `Something went wrong on our side. Nothing was changed. Quote reference ${ref} to an admin.` : `系统出错了，没有做任何更改。请把编号 ${ref} 告诉管理员。`;

@@ -37,6 +37,8 @@ export const ZEnv = z.object({
   MEDIAOPS_CONSOLE_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** HMAC secret of the signed intake endpoints (/ingest/metrics, /ingest/comments); unset: they are off. */
   MEDIAOPS_INGEST_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Backpressure of the durable inbox: most stored events not yet processed before new ones are refused. */
+  MEDIAOPS_INBOX_MAX: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   /** Slack (docs/slack.md): the bot token and the signing secret together, or neither. */
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token (starts with xoxb-)").optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

@@ -5,9 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LarkChannel } from "../../src/adapters/lark/channel.js";
 import { LarkInbound } from "../../src/adapters/lark/inbound.js";
-import type { AppDeps } from "../../src/app/deps.js";
-import { handleInbound } from "../../src/app/handle-inbound.js";
-import type { InboundEvent } from "../../src/messaging/inbound.js";
+import type { InboundOutcome } from "../../src/app/handle-inbound.js";
 import { encryptLark, larkSignature } from "../../src/adapters/lark/verify.js";
 import { createLarkDispatcher, createLarkWsClient } from "../../src/adapters/lark/ws.js";
 import { startFakeApi, type FakeApi, type RecordedCall } from "../support/fake-api.js";
@@ -251,11 +249,11 @@ describe("Feishu/Lark clicks that outlast the answer budget", () => {
     // The app's work is held until the answer is in: the answer cannot have waited for it.
     let finishWork!: () => void;
     const workHeld = new Promise<void>((r) => (finishWork = r));
-    const slow = async (deps: AppDeps, event: InboundEvent) => {
+    const slow = async (run: () => Promise<InboundOutcome>) => {
       await workHeld;
-      return handleInbound(deps, event);
+      return run();
     };
-    const inbound = new LarkInbound(svc.deps, channel, { actionBudgetMs: 50, handle: slow });
+    const inbound = new LarkInbound(svc.deps, channel, { actionBudgetMs: 50, runClick: slow });
     const answer = await inbound.onCardAction(clickEvent({ openId: "ou_frank", messageId, value: buttonValue(slowCard, "topic.vote") }));
     expect(answer).toEqual({ toast: { type: "info", content: expect.any(String), i18n: expect.any(Object) } });
     expect(fake.find("PATCH", `/open-apis/im/v1/messages/${messageId}`)).toHaveLength(0);

@@ -41,7 +41,9 @@ describe("twenty Accept clicks that all read the idea before any of them writes"
     const topicId = Number(/^#(\d+)/.exec(card.card!.title)![1]);
     const before = await svc.deps.db.topic.findUniqueOrThrow({ where: { id: topicId } });
     const gate = raceGate(svc.deps.db, "topic", "findFirst", 20);
-    const deps = { ...svc.deps, db: gate.db };
+    // The use case itself, without the inbox (which runs one event per conversation at a time): the same
+    // topic can be clicked from several channels and platforms at once, where only its version guard decides.
+    const deps = { ...svc.deps, db: gate.db, inbox: undefined };
     const clicks = await Promise.all(Array.from({ length: 20 }, (_, i) => gate.run(() => clickConsoleAction(deps, clickBody(i % 2 ? "wang.fang" : "liu.yang", card, "topic.accept"), "zh-CN"))));
     expect(gate.held(), "every click read the topic before any wrote").toBe(20);
     expect(clicks.filter((c) => c.status === 200)).toHaveLength(1);
@@ -70,7 +72,9 @@ describe("five outbox workers that all read the same due message", () => {
     const row = await svc.deps.db.outboxMessage.findFirstOrThrow({ where: { status: "pending", attempts: 1 }, orderBy: { id: "desc" } });
     svc.clock.advance(10 * 60_000); // past the retry's backoff: due for every worker
     const gate = raceGate(svc.deps.db, "outboxMessage", "findMany", 5);
-    const deps = { ...svc.deps, db: gate.db };
+    // The use case itself, without the inbox (which runs one event per conversation at a time): the same
+    // topic can be clicked from several channels and platforms at once, where only its version guard decides.
+    const deps = { ...svc.deps, db: gate.db, inbox: undefined };
     await Promise.all(Array.from({ length: 5 }, () => gate.run(() => deliverOutbox(deps))));
     expect(gate.held(), "every worker read the due message before any claimed it").toBe(5);
     const copies = (await api.read("topics")).messages.filter((m) => m.card?.title.endsWith(title));
@@ -96,7 +100,7 @@ describe("an outbox worker that runs between a request's commit and the request'
         },
       },
     });
-    const answer = await postConsoleMessage({ ...svc.deps, db }, { channel: "topics", user: "chen.jie", text: `/topic propose ${title} --platform weibo` }, "zh-CN");
+    const answer = await postConsoleMessage({ ...svc.deps, db, inbox: undefined }, { channel: "topics", user: "chen.jie", text: `/topic propose ${title} --platform weibo` }, "zh-CN");
     expect(worker, "the other sender ran").toBeDefined();
     expect(answer.status).toBe(200);
     expect("messages" in answer ? answer.messages.filter((m) => m.card?.title.endsWith(title)) : []).toHaveLength(1);

@@ -48,9 +48,14 @@ export function registerLarkRoutes(app: FastifyInstance, opts: LarkRouteOptions)
         return typeof body.challenge === "string" ? reply.send({ challenge: body.challenge }) : reply.code(400).send({ error: "challenge missing" });
       }
       const type = larkEventType(body);
-      if (type === "card.action.trigger") return reply.send(await opts.inbound.onCardAction(body));
-      if (type === "im.message.receive_v1") opts.inbound.onMessage(body);
-      else opts.log.debug({ type: type ?? "v1 or unknown" }, "lark: event ignored");
+      // Stored before answered: a 503 instead of "received" when it could not be, so Feishu delivers it again.
+      if (type === "card.action.trigger") {
+        const answer = await opts.inbound.onCardAction(body);
+        return answer ? reply.send(answer) : reply.code(503).send({ error: "busy, try again" });
+      }
+      if (type === "im.message.receive_v1") {
+        if ((await opts.inbound.onMessage(body)) === "refused") return reply.code(503).send({ error: "busy, try again" });
+      } else opts.log.debug({ type: type ?? "v1 or unknown" }, "lark: event ignored");
       return reply.send({});
     });
   });

@@ -11,10 +11,15 @@ import { envelopeFromFlattened } from "./parse-inbound.js";
 export function createLarkDispatcher(inbound: LarkInbound, log: Log): lark.EventDispatcher {
   // The SDK types each event's data in detail (hence the cast); we take it as a plain record and re-envelope it.
   return new lark.EventDispatcher({ logger: sdkLogger(log), loggerLevel: lark.LoggerLevel.warn }).register({
+    // Throwing answers the frame with an error, so Feishu delivers an event that could not be stored again.
     "im.message.receive_v1": async (data: Record<string, unknown>) => {
-      inbound.onMessage(envelopeFromFlattened(data));
+      if ((await inbound.onMessage(envelopeFromFlattened(data))) === "refused") throw new Error("lark: inbox full or database unavailable; not received");
     },
-    "card.action.trigger": (data: Record<string, unknown>) => inbound.onCardAction(envelopeFromFlattened(data)),
+    "card.action.trigger": async (data: Record<string, unknown>) => {
+      const answer = await inbound.onCardAction(envelopeFromFlattened(data));
+      if (!answer) throw new Error("lark: inbox full or database unavailable; not received");
+      return answer;
+    },
   } as never);
 }
 

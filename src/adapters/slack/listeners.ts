@@ -1,8 +1,11 @@
-// Bolt listeners: ack first (Slack wants an answer within 3 s), then parse, call handleInbound once, and tell
-// the person about a refusal, ephemerally. Results themselves travel through the outbox (SlackChannel).
-import type { App, RespondFn, webApi } from "@slack/bolt";
+// Bolt listeners: parse, store the event in the durable inbox, and only then ack (Slack never redelivers an
+// acknowledged event, so an event acknowledged before it is stored could be lost in a crash). A worker runs it
+// and the refusal, if any, goes to the person ephemerally. Results travel through the outbox (SlackChannel).
+// A bare command's form or a reason modal changes nothing, so those open after the ack, as before.
+import type { App, webApi } from "@slack/bolt";
 import type { AppDeps } from "../../app/deps.js";
-import { handleInbound, type InboundOutcome } from "../../app/handle-inbound.js";
+import type { InboundOutcome } from "../../app/handle-inbound.js";
+import type { InboxPayload } from "../../app/inbox/store.js";
 import type { Locale } from "../../domain/locale.js";
 import type { Log } from "../../lib/logger.js";
 import type { InboundEvent } from "../../messaging/inbound.js";
@@ -10,6 +13,7 @@ import { FORM_CALLBACK_ID, commandForm, formSpecFor } from "./command-form.js";
 import { blockActionsToClick, eventCallbackToEvent, formSubmissionToEvent, reasonOf, slashCommandToEvent, viewSubmissionToEvent, ZViewSubmission } from "./parse-inbound.js";
 import { REASON_BLOCK_ID, REASON_CALLBACK_ID, reasonModal } from "./reason-modal.js";
 import type { BackgroundWork } from "../../lib/background-work.js";
+import { answerWithOf } from "./receiver.js";
 
 /** What the listeners need besides Bolt. */
 export interface SlackListenerOptions {
@@ -27,10 +31,40 @@ async function tellPrivately(client: webApi.WebClient, channel: string, user: st
   else await client.chat.postEphemeral({ channel, user, text });
 }
 
+/** Sends a refusal through the request's response_url (kept with the stored event), else ephemerally. */
+async function tellRefusal(client: webApi.WebClient, payload: InboxPayload, outcome: InboundOutcome): Promise<void> {
+  if (outcome.ok) return;
+  const responseUrl = payload.reply?.["responseUrl"];
+  if (!responseUrl) return tellPrivately(client, payload.event.conversation.externalId, payload.event.actor.externalId, outcome.message);
+  const res = await fetch(responseUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text: outcome.message }),
+  });
+  if (!res.ok) throw new Error(`slack: response_url answered ${res.status}`);
+}
+
 /** Registers the command, button, modal and event listeners on `app`. */
 export function registerSlackListeners(app: App, opts: SlackListenerOptions): void {
   const { deps, defaultLocale, log, work } = opts;
-  const run = (event: InboundEvent): Promise<InboundOutcome> => handleInbound(deps, event, defaultLocale);
+  const inbox = deps.inbox;
+  if (!inbox) throw new Error("slack: the durable inbox is not set up (deps.inbox)");
+  inbox.onRun("slack", (payload, outcome) => tellRefusal(app.client, payload, outcome));
+  /**
+   * Stores the event; true when it is stored (or was already). Otherwise the request is refused with 503
+   * (Slack retries events and interactivity; a slash command shows Slack's own error) and nothing is acked.
+   */
+  const keep = async (event: InboundEvent, context: unknown, responseUrl?: string): Promise<boolean> => {
+    try {
+      const stored = await inbox.store(event, { locale: defaultLocale, reply: responseUrl ? { responseUrl } : undefined });
+      if (stored.kind !== "busy") return true;
+      log.warn({ waiting: stored.waiting }, "slack: inbox full; delivery refused with 503 (Slack retries)");
+    } catch (err) {
+      log.error({ err }, "slack: could not store the event; delivery refused with 503");
+    }
+    answerWithOf(context)?.({ status: 503, body: "" });
+    return false;
+  };
   const guarded = (what: string, body: () => Promise<void>) =>
     work.start(async () => {
       try {
@@ -49,55 +83,53 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
       return false;
     }
   };
-  /** A refusal goes back through response_url when the request has one, else as an ephemeral message. */
-  const refuse = async (outcome: InboundOutcome, event: InboundEvent, client: webApi.WebClient, respond?: RespondFn) => {
-    if (outcome.ok) return;
-    if (respond) await respond({ response_type: "ephemeral", replace_original: false, text: outcome.message });
-    else await tellPrivately(client, event.conversation.externalId, event.actor.externalId, outcome.message);
-  };
+
 
   // Every slash command of the app: /topic, /review, /sla, /incident, /kpi, /mediaops (help), and whatever the
   // manifest adds later; the command registry decides what is known.
-  app.command(/^\/.+/, async ({ ack, body, respond, client }) => {
-    await ack();
-    await guarded("command", async () => {
-      const event = slashCommandToEvent(body);
-      // "/topic propose" alone: ask for the arguments in a modal rather than refuse the bare command.
-      const spec = formSpecFor(event.text);
-      if (spec && body.trigger_id) {
+  app.command(/^\/.+/, async ({ ack, body, client, context }) => {
+    const event = slashCommandToEvent(body);
+    // "/topic propose" alone: ask for the arguments in a modal rather than refuse the bare command.
+    const spec = formSpecFor(event.text);
+    if (spec && body.trigger_id) {
+      await ack();
+      await guarded("command form", async () => {
         const where = { channelId: event.conversation.externalId, channelName: event.conversation.name };
-        if (await openModal(client, body.trigger_id, commandForm(spec, defaultLocale, where))) return;
-      }
-      await refuse(await run(event), event, client, respond);
-    });
+        if (!(await openModal(client, body.trigger_id, commandForm(spec, defaultLocale, where)))) await keep(event, context, body.response_url);
+      });
+      return;
+    }
+    if (await keep(event, context, body.response_url)) await ack();
   });
 
-  app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, client }) => {
-    await ack();
-    await guarded("command form", async () => {
-      const event = formSubmissionToEvent(body);
-      if (event) await refuse(await run(event), event, client);
-    });
+  app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, context }) => {
+    const event = formSubmissionToEvent(body);
+    if (!event || (await keep(event, context))) await ack();
   });
 
-  app.action({ type: "block_actions" }, async ({ ack, body, respond, client }) => {
-    await ack();
-    await guarded("block_actions", async () => {
-      const click = blockActionsToClick(body);
-      if (click.kind === "ignored") return void log.debug({ why: click.why }, "slack: click ignored");
-      if (click.kind === "needs_reason") {
+  app.action({ type: "block_actions" }, async ({ ack, body, client, context }) => {
+    const click = blockActionsToClick(body);
+    if (click.kind === "ignored") {
+      await ack();
+      return void log.debug({ why: click.why }, "slack: click ignored");
+    }
+    const responseUrl = (body as { response_url?: string }).response_url;
+    if (click.kind === "needs_reason") {
+      await ack();
+      await guarded("block_actions", async () => {
         const view = reasonModal({
           buttonLabel: click.label,
           prompt: click.prompt,
           click: { actionId: click.event.actionId, value: click.event.value, channelId: click.event.message.conversationId, channelName: click.event.conversation.name, messageTs: click.event.message.messageId },
         });
-        if (view && (await openModal(client, click.triggerId, view))) return;
-      }
-      await refuse(await run(click.event), click.event, client, respond);
-    });
+        if (!(view && (await openModal(client, click.triggerId, view)))) await keep(click.event, context, responseUrl);
+      });
+      return;
+    }
+    if (await keep(click.event, context, responseUrl)) await ack();
   });
 
-  app.view({ callback_id: REASON_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, client }) => {
+  app.view({ callback_id: REASON_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, context }) => {
     // A blank reason is refused inside the modal (answering in the ack is the only way to show it there).
     const parsed = ZViewSubmission.safeParse(body);
     if (parsed.success && reasonOf(parsed.data.view) === "") {
@@ -106,19 +138,14 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
       await ack({ response_action: "errors", errors: { [REASON_BLOCK_ID]: input?.label?.text ?? "?" } });
       return;
     }
-    await ack();
-    await guarded("view_submission", async () => {
-      const event = viewSubmissionToEvent(body);
-      if (event) await refuse(await run(event), event, client);
-    });
+    const event = viewSubmissionToEvent(body);
+    if (!event || (await keep(event, context))) await ack();
   });
 
-  // Events API requests were already acked by Bolt before listeners run.
-  const onEvent = async ({ body, client }: { body: unknown; client: webApi.WebClient }) => {
-    await guarded("event", async () => {
-      const event = eventCallbackToEvent(body);
-      if (event) await refuse(await run(event), event, client);
-    });
+  // Events API requests: the receiver answers once this listener has stored the event (see receiver.ts).
+  const onEvent = async ({ body, context }: { body: unknown; context: unknown }) => {
+    const event = eventCallbackToEvent(body);
+    if (event) await keep(event, context);
   };
   app.event("app_mention", onEvent);
   app.event("message", onEvent);

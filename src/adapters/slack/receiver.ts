@@ -21,6 +21,18 @@ export interface SlackDelivery {
 /** Answer used when nobody acks in time; Slack shows an error after 3 s, so answer before that. */
 export const DEFAULT_ACK_DEADLINE_MS = 2500;
 
+/**
+ * Given to listeners in Bolt's context (customProperties): answers the request without an ack, e.g. 503 when
+ * the event could not be stored, so Slack redelivers it instead of hearing "received".
+ */
+export type AnswerWith = (answer: AckAnswer) => void;
+
+/** A listener's way to refuse the delivery (absent in Socket Mode, where not acking makes Slack redeliver). */
+export function answerWithOf(context: unknown): AnswerWith | undefined {
+  const fn = (context as { answerWith?: unknown } | null)?.answerWith;
+  return typeof fn === "function" ? (fn as AnswerWith) : undefined;
+}
+
 function toAnswer(response: unknown): AckAnswer {
   if (response === undefined || response === null || response === "") return { status: 200, body: "" };
   if (typeof response === "string") return { status: 200, body: response };
@@ -50,6 +62,9 @@ export class FastifyReceiver implements Receiver {
   dispatch(delivery: SlackDelivery): Promise<AckAnswer> {
     const app = this.app;
     if (!app) return Promise.resolve({ status: 503, body: "" });
+    // Bolt acks an Events API request before its listeners run; ours store the event first, so such a request
+    // is answered when the listeners are done (or refused by them), never by that early ack.
+    const eventsApi = delivery.body["type"] === "event_callback";
     return new Promise<AckAnswer>((resolve) => {
       let answered = false;
       const answer = (a: AckAnswer) => {
@@ -59,15 +74,19 @@ export class FastifyReceiver implements Receiver {
         resolve(a);
         return true;
       };
+      // An event not yet stored by the deadline is refused, so Slack redelivers it (the store de-duplicates).
+      const late: AckAnswer = eventsApi ? { status: 503, body: "" } : { status: 200, body: "" };
       const timer = setTimeout(() => {
-        if (answer({ status: 200, body: "" })) this.log.warn({ deadlineMs: this.ackDeadlineMs }, "slack: no ack before the deadline; answered 200");
+        if (answer(late)) this.log.warn({ deadlineMs: this.ackDeadlineMs, status: late.status }, "slack: no ack before the deadline");
       }, this.ackDeadlineMs);
       timer.unref();
       const ack: AckFn<unknown> = async (response) => {
+        if (eventsApi) return;
         if (!answer(toAnswer(response))) this.log.warn("slack: ack after the request was answered (ignored)");
       };
+      const answerWith: AnswerWith = (a) => void answer(a);
       app
-        .processEvent({ body: delivery.body, ack, retryNum: delivery.retryNum, retryReason: delivery.retryReason })
+        .processEvent({ body: delivery.body, ack, retryNum: delivery.retryNum, retryReason: delivery.retryReason, customProperties: { answerWith } })
         // A body no listener wanted (a shortcut we do not offer, app_rate_limited...) is answered 200 so Slack stops.
         .then(() => answer({ status: 200, body: "" }))
         .catch((err: unknown) => {

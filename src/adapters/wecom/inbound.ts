@@ -1,37 +1,45 @@
-// What the WeCom adapter does with a verified, decrypted callback: runs it through handleInbound in the
-// background (WeCom wants its answer within 5 s and retries otherwise) and sends refusals as text.
+// What the WeCom adapter does with a verified, decrypted callback: stores it in the durable inbox before WeCom
+// hears "received" (WeCom wants its answer within 5 s and retries otherwise); the inbox's workers run it and
+// refusals are sent as text.
 import type { AppDeps } from "../../app/deps.js";
-import { handleInbound } from "../../app/handle-inbound.js";
+import type { Inbox } from "../../app/inbox/inbox.js";
 import type { WecomChannel } from "./channel.js";
 import { parseWecomInbound } from "./parse-inbound.js";
-import { BackgroundWork } from "../../lib/background-work.js";
 
-/** Runs WeCom callbacks and tracks the background work so a stop can wait for it. */
+/** Stores WeCom callbacks for the inbox's workers. */
 export class WecomInbound {
-  private readonly work: BackgroundWork;
+  private readonly inbox: Inbox;
 
   constructor(private readonly deps: AppDeps, private readonly channel: WecomChannel, private readonly opts: { corpId: string; agentId: number }) {
-    this.work = new BackgroundWork(deps.log, "wecom");
+    if (!deps.inbox) throw new Error("wecom: the durable inbox is not set up (deps.inbox)");
+    this.inbox = deps.inbox;
+    this.inbox.onRun("wecom", async (payload, outcome) => {
+      if (!outcome.ok) await this.channel.sendText(payload.event.actor.externalId, outcome.message);
+    });
   }
 
-  /** Starts handling one callback's fields and returns at once. */
-  onCallback(fields: Record<string, string>): void {
+  /** Stores one callback's event; "refused" when it could not be stored (the route answers 503, WeCom retries). */
+  async onCallback(fields: Record<string, string>): Promise<"kept" | "refused"> {
     const parsed = parseWecomInbound(fields, this.opts);
     if (!parsed.ok) {
       this.deps.log.debug({ reason: parsed.reason }, "wecom: callback ignored");
-      return;
+      return "kept";
     }
     const { event, responseCode } = parsed;
     // The click's code is the freshest way to update this card; keep it before the work may need it.
     if (responseCode) this.channel.rememberResponseCode(responseCode);
-    void this.work.start(async () => {
-      const outcome = await handleInbound(this.deps, event);
-      if (!outcome.ok) await this.channel.sendText(event.actor.externalId, outcome.message);
-    });
+    try {
+      const stored = await this.inbox.store(event);
+      if (stored.kind !== "busy") return "kept";
+      this.deps.log.warn({ waiting: stored.waiting }, "wecom: inbox full; callback refused (WeCom retries)");
+    } catch (err) {
+      this.deps.log.error({ err }, "wecom: could not store the callback; refused");
+    }
+    return "refused";
   }
 
-  /** Resolves when every background task started so far has finished. */
+  /** Resolves when the inbox has nothing unfinished. */
   idle(): Promise<void> {
-    return this.work.idle();
+    return this.inbox.idle();
   }
 }

@@ -88,7 +88,8 @@ export function registerWecomRoutes(app: FastifyInstance, opts: WecomRouteOption
         if (err instanceof XmlParseError) return refuse(reply, 400, `decrypted message is not XML: ${err.message}`);
         throw err;
       }
-      opts.inbound.onCallback(inner);
+      // Stored before answered; a 503 makes WeCom deliver it again when it could not be.
+      if ((await opts.inbound.onCallback(inner)) === "refused") return reply.code(503).type("text/plain; charset=utf-8").send("busy, try again");
       // An empty body: no passive reply. Replies and card updates go through the API.
       return reply.code(200).type("text/plain; charset=utf-8").send("");
     });

@@ -5,7 +5,8 @@ import { ROLE_NAMES, nameOf } from "../../../templates/strings/labels.js";
 import { AppError } from "../../domain/errors.js";
 import { toLocale, type Locale } from "../../domain/locale.js";
 import type { AppDeps } from "../deps.js";
-import { handleInbound } from "../handle-inbound.js";
+import { handleInbound, type InboundOutcome } from "../handle-inbound.js";
+import type { InboundEvent } from "../../messaging/inbound.js";
 import { decodeUpload } from "../../lib/decode-upload.js";
 import { toMember } from "../members.js";
 import { directOwner } from "../../messaging/console-store.js";
@@ -37,7 +38,25 @@ export const ZUpload = z.object({
 });
 
 /** A console API answer: 200 with messages, or a 4xx/5xx with the error in the actor's language. */
-export type ConsoleResult = { status: 200; messages: ConsoleMessageView[] } | { status: 400 | 404 | 500; error: string };
+export type ConsoleResult = { status: 200; messages: ConsoleMessageView[] } | { status: 400 | 404 | 500 | 503; error: string };
+
+/** The answer when the inbox is full (MEDIAOPS_INBOX_MAX): nothing was stored, the person may simply try again. */
+export function busy(locale: Locale): ConsoleResult {
+  return { status: 503, error: locale === "en" ? "The server is busy, try again in a moment. Nothing was changed." : "服务器正忙，请稍后再试。没有做任何更改。" };
+}
+
+/**
+ * Runs a console event the way every platform's does: stored in the durable inbox first, then run in this
+ * request when its conversation's turn has come (a worker takes it only if this process dies). Without an inbox (a test driving the use
+ * cases directly) it runs at once. "busy": the inbox is full.
+ */
+async function runEvent(deps: AppDeps, event: InboundEvent, locale: Locale): Promise<InboundOutcome | "busy"> {
+  if (!deps.inbox) return handleInbound(deps, event, locale);
+  const own = await deps.inbox.storeOwn(event, { locale });
+  if (own === "busy") return "busy";
+  if (own === "duplicate") return { ok: true, delivered: [], duplicate: true };
+  return deps.inbox.runOwn(own);
+}
 
 /** Explains the first problem with a request body, in `locale`. */
 export function malformed(locale: Locale, problem: string): ConsoleResult {
@@ -127,12 +146,16 @@ export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPo
   if (refused) return { status: 400, error: errorMessage(locale, refused) };
   const typedId = await appendUserMessage(deps.db, body.channel, user.id, shown ?? text, deps.clock.now());
   if (!/^[/／]/.test(text)) return { status: 200, messages: await listConsoleMessages(deps.db, body.channel, user.id, [typedId]) };
-  const outcome = await handleInbound(deps, {
+  const outcome = await runEvent(deps, {
     kind: "command",
     actor: { platform: "console", tenant: "local", externalId: body.user },
     conversation: { platform: "console", externalId: body.channel },
     text,
   }, locale);
+  if (outcome === "busy") {
+    await removeUserMessage(deps.db, typedId);
+    return busy(locale);
+  }
   if (!outcome.ok) {
     await removeUserMessage(deps.db, typedId);
     return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
@@ -168,7 +191,7 @@ export async function clickConsoleAction(deps: AppDeps, body: z.infer<typeof ZPo
   if (!message || message.authorKind !== "bot") return malformed(locale, locale === "en" ? `there is no bot message ${body.messageId}` : `没有编号为 ${body.messageId} 的机器人消息`);
   const refused = await checkConversation(deps, message.channelId, user, body.user);
   if (refused) return { status: 400, error: errorMessage(locale, refused) };
-  const outcome = await handleInbound(deps, {
+  const outcome = await runEvent(deps, {
     kind: "action",
     actor: { platform: "console", tenant: "local", externalId: body.user },
     conversation: { platform: "console", externalId: message.channelId },
@@ -177,6 +200,7 @@ export async function clickConsoleAction(deps: AppDeps, body: z.infer<typeof ZPo
     value: body.value,
     reason: body.reason,
   }, locale);
+  if (outcome === "busy") return busy(locale);
   if (!outcome.ok) return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
   return { status: 200, messages: await messagesOf(deps, outcome.delivered, user.id) };
 }

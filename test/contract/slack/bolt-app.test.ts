@@ -21,6 +21,9 @@ interface Internals {
   receiver: unknown;
 }
 
+/** Enough of the app's dependencies for a start that fails before any event (the listeners register with the inbox). */
+const NO_DEPS = { inbox: { onRun: () => undefined } } as unknown as AppDeps;
+
 describe("slack settings", () => {
   it("are absent without Slack variables, and carry the default API URL otherwise", () => {
     expect(slackSettings(loadConfig({}))).toBeUndefined();
@@ -64,7 +67,7 @@ describe("the Bolt App", () => {
       const adapter = createSlackAdapter(env({ SLACK_API_URL: fake.apiUrl, SLACK_APP_TOKEN: "xapp-1-A1-abc" }), log)!;
       expect(adapter.mode).toBe("socket");
       // The fake refuses the socket (invalid_auth), which must stop the start with a line naming the variables.
-      await expect(adapter.mount(server, {} as AppDeps, "zh-CN")).rejects.toThrow(/^Slack Socket Mode connection failed \(invalid_auth\): check SLACK_BOT_TOKEN, SLACK_APP_TOKEN/);
+      await expect(adapter.mount(server, NO_DEPS, "zh-CN")).rejects.toThrow(/^Slack Socket Mode connection failed \(invalid_auth\): check SLACK_BOT_TOKEN, SLACK_APP_TOKEN/);
       expect(fake.calls.map((c) => [c.method, c.authorization])).toEqual([
         ["auth.test", "Bearer xoxb-1"],
         ["apps.connections.open", "Bearer xapp-1-A1-abc"],
@@ -81,7 +84,7 @@ describe("the Bolt App", () => {
     try {
       fake.failNext("auth.test", "invalid_auth");
       const adapter = createSlackAdapter(env({ SLACK_API_URL: fake.apiUrl }), log)!;
-      await expect(adapter.mount(Fastify(), {} as AppDeps, "zh-CN")).rejects.toThrow(/^Slack auth.test failed \(invalid_auth\): check SLACK_BOT_TOKEN/);
+      await expect(adapter.mount(Fastify(), NO_DEPS, "zh-CN")).rejects.toThrow(/^Slack auth.test failed \(invalid_auth\): check SLACK_BOT_TOKEN/);
     } finally {
       await fake.close();
     }

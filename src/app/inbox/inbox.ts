@@ -1,0 +1,183 @@
+// The durable inbox's workers: adapters store an event (storeInbound) and only then answer the platform;
+// workers on every replica take stored events (claim.ts), run them through handleInbound with a fenced
+// database (fence.ts), record the outcome, and let the adapter answer a refusal. A console request or a
+// Feishu click stores its event already claimed and runs it itself when its conversation's turn has come.
+import type { Locale } from "../../domain/locale.js";
+import type { AppDeps } from "../deps.js";
+import { handleInbound, type InboundOutcome } from "../handle-inbound.js";
+import { BackgroundSender } from "../outbox/background-sender.js";
+import { claimNext, finish, INBOX_LEASE_MS, isHeadOfConversation, renewLease, type ClaimedEvent } from "./claim.js";
+import { fencedDb } from "./fence.js";
+import { conversationKeyOf, storeInbound, type InboxPayload, type StoreResult } from "./store.js";
+
+/** What an adapter does once its event has run: tell the person about a refusal, on its platform. */
+export type AfterRun = (payload: InboxPayload, outcome: InboundOutcome) => Promise<void>;
+
+/** Default of MEDIAOPS_INBOX_MAX: unprocessed events beyond this are refused (the platform retries later). */
+export const DEFAULT_INBOX_MAX = 2000;
+/** Workers per process; conversations beyond this wait for a free worker, one conversation never takes two. */
+export const INBOX_WORKERS = 4;
+/** How often an idle worker looks for events stored by other replicas or left by a crash (wall time). */
+const POLL_MS = 500;
+/** Finished events are kept this long, so a platform's late redelivery is still recognised. */
+const KEEP_DONE_MS = 24 * 3600_000;
+
+/** Options of {@link Inbox}. */
+export interface InboxOptions {
+  /** MEDIAOPS_INBOX_MAX. */
+  max?: number;
+  workers?: number;
+}
+
+/** The durable inbox of one process. */
+export class Inbox {
+  private readonly afterRun = new Map<string, AfterRun>();
+  /** Conversations a worker of this process runs now (a conversation runs one event at a time). */
+  private readonly busy = new Set<string>();
+  private wakers: (() => void)[] = [];
+  private loops: Promise<void>[] = [];
+  private stopping = false;
+  private lastCleanup = 0;
+  readonly max: number;
+  private readonly sender: BackgroundSender;
+
+  constructor(private readonly deps: AppDeps, private readonly opts: InboxOptions = {}) {
+    this.max = opts.max ?? DEFAULT_INBOX_MAX;
+    this.sender = new BackgroundSender(deps);
+  }
+
+  /** Sets what runs after the events of `source` (e.g. Slack's ephemeral refusal). */
+  onRun(source: string, after: AfterRun): void {
+    this.afterRun.set(source, after);
+  }
+
+  /** Starts the workers. */
+  start(): void {
+    const n = this.opts.workers ?? INBOX_WORKERS;
+    for (let i = 0; i < n; i++) this.loops.push(this.loop());
+  }
+
+  /** Stores the event (see storeInbound) and wakes a worker. Throws when the database cannot store it. */
+  async store(event: InboxPayload["event"], extra: { locale?: Locale; reply?: Record<string, string> } = {}): Promise<StoreResult> {
+    const stored = await storeInbound(this.deps.db, { event, ...extra }, this.deps.clock.now(), this.max);
+    if (stored.kind === "stored") this.wake();
+    return stored;
+  }
+
+  /**
+   * Stores the event already claimed by the caller's request, which then runs it with {@link runOwn} (a console
+   * request, a Feishu click: their answer shows the result). "busy"/"duplicate" as for {@link store}.
+   */
+  async storeOwn(event: InboxPayload["event"], extra: { locale?: Locale; reply?: Record<string, string> } = {}): Promise<ClaimedEvent | "busy" | "duplicate"> {
+    const payload: InboxPayload = { event, ...extra };
+    const stored = await storeInbound(this.deps.db, payload, this.deps.clock.now(), this.max, { leaseMs: INBOX_LEASE_MS });
+    if (stored.kind !== "stored") return stored.kind;
+    return { id: stored.id, source: event.actor.platform, conversationKey: conversationKeyOf(event), payloadJson: JSON.stringify(payload), attempts: 1, committedAt: null };
+  }
+
+  /**
+   * Runs an event stored by {@link storeOwn} in the caller's request once nothing earlier of its conversation
+   * is unfinished (its lease is renewed while it waits), delivering its cards before returning.
+   */
+  async runOwn(ev: ClaimedEvent): Promise<InboundOutcome> {
+    while (!(await isHeadOfConversation(this.deps.db, ev))) {
+      if (!(await renewLease(this.deps.db, ev, this.deps.clock.now()))) throw new Error(`inbox event ${ev.id} was taken over while it waited for its turn`);
+      await this.nap();
+    }
+    try {
+      return await this.execute(ev, true);
+    } finally {
+      this.wake(); // the conversation's next event may wait for this one
+    }
+  }
+
+  /** Resolves once no stored event is unfinished and no card is waiting in the background sender (tests, stop). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const unfinished = await this.deps.db.inboundEvent.count({ where: { status: { not: "done" } } });
+      if (unfinished === 0 && this.sender.idle) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Stops taking events; resolves when the running ones have finished and their sends have settled. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await Promise.all(this.loops);
+    await this.sender.stop();
+  }
+
+  private wake(): void {
+    const wakers = this.wakers;
+    this.wakers = [];
+    for (const w of wakers) w();
+  }
+
+  private nap(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, POLL_MS);
+      timer.unref();
+      this.wakers.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let ev: ClaimedEvent | undefined;
+      try {
+        ev = await claimNext(this.deps.db, this.deps.clock.now(), this.busy);
+        if (!ev) await this.cleanup();
+      } catch (err) {
+        this.deps.log.warn({ err: String(err) }, "inbox: could not take events; trying again");
+      }
+      if (!ev) {
+        await this.nap();
+        continue;
+      }
+      this.busy.add(ev.conversationKey);
+      try {
+        await this.execute(ev, false);
+      } catch (err) {
+        this.deps.log.error({ err, inboxId: ev.id }, "inbox: running an event failed; it is taken again when its lease runs out");
+      } finally {
+        this.busy.delete(ev.conversationKey);
+      }
+    }
+  }
+
+  /** Runs one claimed event; `inline`: the caller waits for its cards (the console's answer lists them). */
+  private async execute(ev: ClaimedEvent, inline: boolean): Promise<InboundOutcome> {
+    const { deps } = this;
+    const payload = JSON.parse(ev.payloadJson) as InboxPayload;
+    const renew = setInterval(() => void renewLease(deps.db, ev, deps.clock.now()).catch(() => undefined), INBOX_LEASE_MS / 3);
+    renew.unref();
+    let outcome: InboundOutcome;
+    try {
+      if (ev.committedAt) {
+        // It took effect before a crash; its cards wait in the outbox, which the outbox worker sends.
+        outcome = { ok: true, delivered: [] };
+      } else {
+        const workDeps: AppDeps = { ...deps, db: fencedDb(deps.db, ev, deps.clock) };
+        const deliverLater = inline || ev.source === "console" ? undefined : (ids: number[]) => this.sender.enqueue(ev.conversationKey, ids);
+        outcome = await handleInbound(deps, payload.event, payload.locale, { workDeps, dedup: false, deliverLater });
+      }
+    } finally {
+      clearInterval(renew);
+    }
+    if (!(await finish(deps.db, ev, JSON.stringify(outcome), deps.clock.now()))) return outcome; // taken over meanwhile
+    const after = this.afterRun.get(ev.source);
+    if (after) await after(payload, outcome).catch((err: unknown) => deps.log.warn({ err: String(err), inboxId: ev.id }, "inbox: answering the sender failed"));
+    return outcome;
+  }
+
+  private async cleanup(): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    if (now - this.lastCleanup < 600_000) return;
+    this.lastCleanup = now;
+    await this.deps.db.inboundEvent.deleteMany({ where: { status: "done", doneAt: { lt: new Date(now - KEEP_DONE_MS) } } });
+  }
+}

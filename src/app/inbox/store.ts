@@ -1,0 +1,59 @@
+// Storing an inbound event before the platform hears "received": one insert that is also the de-duplication
+// (the unique source + eventKey), refused when too much is already waiting (backpressure: the platform
+// retries a non-2xx answer, memory stays bounded).
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import type { Locale } from "../../domain/locale.js";
+import type { InboundEvent } from "../../messaging/inbound.js";
+
+/** What the worker needs to run the event and answer its sender. */
+export interface InboxPayload {
+  event: InboundEvent;
+  /** Language of refusals for someone the service does not know yet. */
+  locale?: Locale;
+  /** How the adapter answers a refusal (e.g. Slack's response_url); the adapter reads it back. */
+  reply?: Record<string, string>;
+}
+
+/** The outcome of storing: stored (with its row id), a redelivery of a stored event, or refused as busy. */
+export type StoreResult = { kind: "stored"; id: number } | { kind: "duplicate" } | { kind: "busy"; waiting: number };
+
+/** Stored already claimed by the request that stores it (`leaseMs`), which then runs it itself. */
+export interface ClaimOnStore {
+  leaseMs: number;
+}
+
+/** The queue key of a conversation: its events run one at a time, in order. */
+export function conversationKeyOf(event: InboundEvent): string {
+  return `${event.conversation.platform}:${event.conversation.externalId}`;
+}
+
+/**
+ * Inserts the event unless it was stored before or `max` events are already waiting. The count and the insert
+ * are two statements: under a burst a few more than `max` may get in, which is the bound's slack, not a leak.
+ */
+export async function storeInbound(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
+  const waiting = await db.inboundEvent.count({ where: { status: { not: "done" } } });
+  if (waiting >= max) return { kind: "busy", waiting };
+  const event = payload.event;
+  try {
+    const row = await db.inboundEvent.create({
+      data: {
+        source: event.actor.platform,
+        eventKey: event.eventId ?? `local:${randomUUID()}`,
+        conversationKey: conversationKeyOf(event),
+        payloadJson: JSON.stringify(payload),
+        createdAt: now,
+        // A request that runs its own event holds it from the start, so no worker takes it from under it;
+        // should the process die, the lease runs out and a worker does.
+        ...(claim ? { status: "working", attempts: 1, leaseUntil: new Date(now.getTime() + claim.leaseMs) } : {}),
+      },
+      select: { id: true },
+    });
+    return { kind: "stored", id: row.id };
+  } catch (err) {
+    if (isUniqueViolation(err)) return { kind: "duplicate" };
+    throw err;
+  }
+}
