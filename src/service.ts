@@ -117,7 +117,10 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     url: address,
     app,
     deps,
-    idle: () => platforms.idle(),
+    idle: async () => {
+      await platforms.idle();
+      await inbox.idle(); // stored events run and their cards sent
+    },
     async stop() {
       await app.close();
       await platforms.stop();

@@ -33,7 +33,7 @@ describe("a Slack outage", () => {
   faultTest("Slack answering 500 ×8 then 429, 4 cards to one channel", async (ledger) => {
     const titles = ["故障期间的选题一", "故障期间的选题二", "故障期间的选题三", "故障期间的选题四"];
     titles.forEach((t) => ledger.attempt(t));
-    fake.serverErrorNext("chat.postMessage", 8); // two whole delivery attempts (each with the client's own retries)
+    fake.serverErrorNext("chat.postMessage", 8); // eight delivery attempts: the client does not retry inside a send
     for (const t of titles.slice(0, 3)) expect((await propose(t)).ok).toBe(true);
     fake.rateLimitNext("chat.postMessage", 1);
     expect((await propose(titles[3]!)).ok).toBe(true);

@@ -39,6 +39,11 @@ export interface FakeSlack {
   serverErrorNext(method: string, count: number): void;
   /** The next call of `method` is answered 429 with `Retry-After: seconds`. */
   rateLimitNext(method: string, seconds: number): void;
+  /**
+   * While `active()` is true, every call of `method` is answered with `answer`: an outage (HTTP 500) or a rate
+   * limit (429 with Retry-After). `active` may read the service's fake clock, so a storm lasts in its time.
+   */
+  stormWhile(method: string, answer: { status: 500 } | { status: 429; retryAfter: number }, active: () => boolean): void;
   /** The next call of `method` is answered `{ ok: false, error }` (a Slack platform error). */
   failNext(method: string, error: string): void;
   /**
@@ -78,6 +83,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const holds = new Map<string, Promise<void>>();
   const failures = new Map<string, string[]>();
   const serverErrors = new Map<string, number>();
+  const storms: { method: string; answer: { status: 500 } | { status: 429; retryAfter: number }; active: () => boolean }[] = [];
   let ts = 0;
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
@@ -123,6 +129,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       const method = url.slice("/api/".length).split("?")[0]!;
       const args = parseArgs(raw, req.headers["content-type"]);
+      const storm = storms.find((st) => st.method === method && st.active());
+      if (storm) {
+        calls.push({ method, args, at: Date.now(), authorization: req.headers.authorization, rateLimited: true });
+        if (storm.answer.status === 500) res.writeHead(500, { "content-type": "text/plain" }).end("internal error");
+        else res.writeHead(429, { "content-type": "application/json", "retry-after": String(storm.answer.retryAfter) }).end(JSON.stringify({ ok: false, error: "ratelimited" }));
+        return;
+      }
       const outage = serverErrors.get(method) ?? 0;
       if (outage > 0) {
         serverErrors.set(method, outage - 1);
@@ -158,6 +171,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     serverErrorNext(method, count) {
       serverErrors.set(method, (serverErrors.get(method) ?? 0) + count);
+    },
+    stormWhile(method, answer, active) {
+      storms.push({ method, answer, active });
     },
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);

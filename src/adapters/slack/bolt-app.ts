@@ -1,6 +1,6 @@
 // Builds the Bolt App: HTTP mode with our FastifyReceiver, or Socket Mode with Bolt's SocketModeReceiver when
 // an app-level token is set. The WebClient (app.client) points at SLACK_API_URL and retries sensibly.
-import { App, LogLevel, type Logger, type webApi } from "@slack/bolt";
+import { App, LogLevel, webApi, type Logger } from "@slack/bolt";
 import type { TEnv } from "../../config/env.js";
 import type { Log } from "../../lib/logger.js";
 import { FastifyReceiver } from "./receiver.js";
@@ -30,6 +30,25 @@ export const SLACK_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTime
 
 /** A call that hangs is abandoned after this long (and retried as above). */
 export const SLACK_TIMEOUT_MS = 10_000;
+
+/**
+ * The outbox's client never retries inside a send: a 429 is thrown at once with its Retry-After (the outbox
+ * stores the time on the row and sends later), a failure is thrown after one try. One send therefore takes at
+ * most SLACK_TIMEOUT_MS, far inside the outbox's send lease, so no second worker can take a row that is still
+ * being sent (with the client's own retries a 429 storm sent a card twice).
+ */
+export const OUTBOX_CLIENT_RETRY: webApi.RetryOptions = { retries: 0 };
+
+/** The WebClient the outbox's SlackChannel sends with (see OUTBOX_CLIENT_RETRY). */
+export function createOutboxClient(settings: SlackSettings, log: Log): webApi.WebClient {
+  return new webApi.WebClient(settings.botToken, {
+    slackApiUrl: settings.apiUrl,
+    retryConfig: OUTBOX_CLIENT_RETRY,
+    rejectRateLimitedCalls: true,
+    timeout: SLACK_TIMEOUT_MS,
+    logger: boltLogger(log),
+  });
+}
 
 const TO_BOLT: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
 

@@ -1,6 +1,6 @@
-// ChatChannel for Slack, through Bolt's WebClient. Rate limits: the WebClient waits out a 429's Retry-After
-// and retries (its retryConfig is set in bolt-app.ts); posts to one channel are also paced here, one per
-// second, which is Slack's documented pace for chat.postMessage.
+// ChatChannel for Slack, through a WebClient that does not retry (bolt-app.ts createOutboxClient): a 429 is
+// thrown with its Retry-After as `retryAfterMs`, which the outbox keeps on the row; posts to one channel are
+// also paced here, one per second, which is Slack's documented pace for chat.postMessage.
 import type { webApi } from "@slack/bolt";
 import type { Card } from "../../messaging/card.js";
 import type { ChatChannel, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
@@ -9,6 +9,21 @@ import { renderCard } from "./render-card.js";
 
 /** Slack's documented pace for chat.postMessage: about one message per second per channel. */
 export const POST_INTERVAL_MS = 1000;
+
+/** The WebClient's rate-limit error (rejectRateLimitedCalls) with its wait in the outbox's terms. */
+function withRetryAfter(err: unknown): unknown {
+  const e = err as { code?: unknown; retryAfter?: unknown } | null;
+  if (e && e.code === "slack_webapi_rate_limited_error" && typeof e.retryAfter === "number") return Object.assign(e, { retryAfterMs: e.retryAfter * 1000 });
+  return err;
+}
+
+async function call<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (err) {
+    throw withRetryAfter(err);
+  }
+}
 
 /** Sends and updates cards on Slack. */
 export class SlackChannel implements ChatChannel {
@@ -39,7 +54,7 @@ export class SlackChannel implements ChatChannel {
   async post(target: OutboundTarget, card: Card): Promise<string> {
     const m = renderCard(card);
     const res = await this.pacer.run(target.conversationId, () =>
-      this.client.chat.postMessage({ channel: target.conversationId, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false }),
+      call(() => this.client.chat.postMessage({ channel: target.conversationId, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false })),
     );
     if (!res.ts) throw new Error("slack: chat.postMessage answered without a ts");
     return res.ts;
@@ -48,19 +63,19 @@ export class SlackChannel implements ChatChannel {
   /** chat.update of a message posted earlier. */
   async update(target: OutboundTarget, messageId: string, card: Card): Promise<void> {
     const m = renderCard(card);
-    await this.client.chat.update({ channel: target.conversationId, ts: messageId, text: m.text, blocks: m.blocks });
+    await call(() => this.client.chat.update({ channel: target.conversationId, ts: messageId, text: m.text, blocks: m.blocks }));
   }
 
   /** chat.postEphemeral: visible only to the person, not kept by Slack, so there is nothing to update later. */
   async ephemeral(target: OutboundTarget & { userExternalId: string }, card: Card): Promise<string | undefined> {
     const m = renderCard(card);
-    const res = await this.client.chat.postEphemeral({ channel: target.conversationId, user: target.userExternalId, text: m.text, blocks: m.blocks });
+    const res = await call(() => this.client.chat.postEphemeral({ channel: target.conversationId, user: target.userExternalId, text: m.text, blocks: m.blocks }));
     return res.message_ts;
   }
 
   /** Opens (or finds) the direct conversation with the bot and posts there. */
   async direct(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }> {
-    const opened = await this.client.conversations.open({ users: userExternalId });
+    const opened = await call(() => this.client.conversations.open({ users: userExternalId }));
     const conversationId = opened.channel?.id;
     if (!conversationId) throw new Error("slack: conversations.open answered without a channel id");
     return { conversationId, messageId: await this.post({ conversationId }, card) };

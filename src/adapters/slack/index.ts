@@ -6,7 +6,7 @@ import type { AppDeps } from "../../app/deps.js";
 import type { TEnv } from "../../config/env.js";
 import type { Locale } from "../../domain/locale.js";
 import type { Log } from "../../lib/logger.js";
-import { createBoltApp, slackSettings, type SlackSettings } from "./bolt-app.js";
+import { createBoltApp, createOutboxClient, slackSettings, type SlackSettings } from "./bolt-app.js";
 import { SlackChannel } from "./channel.js";
 import { BackgroundWork } from "../../lib/background-work.js";
 import { registerSlackListeners } from "./listeners.js";
@@ -31,7 +31,8 @@ function startError(step: string, err: unknown): Error {
 
 function build(settings: SlackSettings, log: Log): SlackAdapter {
   const { app, receiver } = createBoltApp(settings, log);
-  const channel = new SlackChannel(app.client);
+  // Its own client: the outbox owns every retry of a send (bolt-app.ts OUTBOX_CLIENT_RETRY).
+  const channel = new SlackChannel(createOutboxClient(settings, log));
   const work = new BackgroundWork(log, "slack");
   const mode = receiver ? "http" : "socket";
   return {

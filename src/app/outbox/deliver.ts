@@ -14,10 +14,17 @@ export interface DeliveredRef {
   messageId: string;
 }
 
-/** Tries before a row is parked as dead (visible to admins). */
-export const MAX_ATTEMPTS = 8;
+/**
+ * Tries before a row is parked as dead (visible to admins). The clients do not retry inside a send, so every
+ * retry is one of these; with the backoff below they span about 40 minutes.
+ */
+export const MAX_ATTEMPTS = 12;
 
-/** How long a claimed row stays with its sender before another worker may take it (a crash mid-send). */
+/**
+ * How long a claimed row stays with its sender before another worker may take it (a crash mid-send). It must
+ * outlast one send: the clients make a single try with a 10 s timeout (Slack: bolt-app.ts), plus the pacing
+ * wait of at most a few posts, so a row still being sent is never taken again.
+ */
 export const SEND_LEASE_MS = 60_000;
 
 type Row = NonNullable<Awaited<ReturnType<AppDeps["db"]["outboxMessage"]["findUnique"]>>>;
@@ -110,12 +117,14 @@ function splitDirectRef(ref: string): [string, string] {
 }
 
 /**
- * Messages to one conversation go out in the order they were written: once a message failed and waits for
- * its retry, later messages to the same conversation wait behind it (until it is sent, or parked as dead).
+ * Posts to one conversation go out in the order they were written: a post not yet sent (waiting for its
+ * writer, for its retry, or still being sent) holds back later posts to the same conversation until it is
+ * sent or parked as dead. Ephemeral replies and card updates are not held (they do not form the channel's
+ * sequence, and an update keeps its own order by stateVersion).
  */
-async function waitsBehindARetry(deps: AppDeps, row: Row): Promise<boolean> {
-  if (!row.channelId) return false;
-  const earlier = await deps.db.outboxMessage.count({ where: { channelId: row.channelId, id: { lt: row.id }, status: "pending", attempts: { gt: 0 } } });
+async function waitsBehindAnEarlierPost(deps: AppDeps, row: Row): Promise<boolean> {
+  if (!row.channelId || row.kind !== "post") return false;
+  const earlier = await deps.db.outboxMessage.count({ where: { channelId: row.channelId, kind: "post", id: { lt: row.id }, status: { in: ["pending", "sending"] } } });
   return earlier > 0;
 }
 
@@ -148,7 +157,7 @@ export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<Deli
   });
   const delivered: DeliveredRef[] = [];
   for (const row of rows) {
-    if (await waitsBehindARetry(deps, row)) continue;
+    if (await waitsBehindAnEarlierPost(deps, row)) continue;
     const claimed = await deps.db.outboxMessage.updateMany({
       where: { id: row.id, status: row.status, attempts: row.attempts },
       data: { status: "sending", attempts: { increment: 1 }, claimedUntil: new Date(now.getTime() + SEND_LEASE_MS) },
