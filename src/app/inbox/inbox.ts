@@ -51,8 +51,11 @@ export class Inbox {
     this.afterRun.set(source, after);
   }
 
-  /** Starts the workers. */
+  /** Starts the workers (again, after a stop). */
   start(): void {
+    this.stopping = false;
+    this.loops = [];
+    this.sender.resume();
     const n = this.opts.workers ?? INBOX_WORKERS;
     for (let i = 0; i < n; i++) this.loops.push(this.loop());
   }

@@ -37,6 +37,11 @@ export class BackgroundSender {
     }
   }
 
+  /** Takes batches again after a stop. */
+  resume(): void {
+    this.stopped = false;
+  }
+
   /** True when nothing is queued or being sent. */
   get idle(): boolean {
     return this.running.size === 0;
