@@ -85,6 +85,18 @@ async function prepareTeam(db: Db, clock: Clock, log: Log, env: TEnv): Promise<v
   await announceSetupCode(db, clock, log, team.id);
 }
 
+/**
+ * The health check's probe: a read, then a small write (a full disk or a read-only file answers reads but
+ * refuses every change, and a replica that cannot save must be reported unhealthy).
+ */
+async function probeDatabase(db: Db, clock: Clock): Promise<void> {
+  await db.$queryRawUnsafe("SELECT 1");
+  const at = clock.now().toISOString();
+  await db.setting.upsert({ where: { key: "health.probe" }, create: { key: "health.probe", value: at }, update: { value: at } }).catch((err: unknown) => {
+    throw Object.assign(new Error(`database cannot save: ${String(err)}`), { reason: "database cannot save" });
+  });
+}
+
 /** Applies migrations, opens the database, seeds the demo team if asked, and starts listening. */
 export async function startService(opts: ServiceOptions): Promise<RunningService> {
   const { env, clock, log } = opts;
@@ -100,7 +112,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   await loadPlaybooksAtStart(deps);
   await refreshCalendarAdditions(db);
 
-  const app = createServer({ log, probeDatabase: async () => void (await db.$queryRawUnsafe("SELECT 1")) });
+  const app = createServer({ log, probeDatabase: () => probeDatabase(db, clock) });
   registerConsoleRoutes(app, { deps, defaultLocale: env.MEDIAOPS_LOCALE, token: env.MEDIAOPS_CONSOLE_TOKEN });
   registerIngestRoutes(app, { deps, secret: env.MEDIAOPS_INGEST_SECRET });
   if (env.MEDIAOPS_INGEST_SECRET) registerMetricIngest(app, deps, { secret: env.MEDIAOPS_INGEST_SECRET });

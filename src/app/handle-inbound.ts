@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { parseCommand } from "../../commands/index.js";
 import { errorMessage } from "../../templates/strings/errors.js";
+import { isStorageFailure } from "../db/errors.js";
 import { AppError, isAppError } from "../domain/errors.js";
 import type { Locale } from "../domain/locale.js";
 import { decodeAction } from "../messaging/action.js";
@@ -24,7 +25,17 @@ import { rememberedTeam } from "./team.js";
 /** What the adapter tells the platform: what was delivered, or the refusal to show the actor. */
 export type InboundOutcome =
   | { ok: true; delivered: DeliveredRef[]; duplicate?: boolean }
-  | { ok: false; kind: "refused" | "internal"; code: string; message: string; locale: Locale };
+  | { ok: false; kind: "refused" | "internal" | "unavailable"; code: string; message: string; locale: Locale };
+
+/** What a person is told when the database cannot store anything (full disk, read-only file). */
+export function cannotSaveMessage(locale: Locale): string {
+  return locale === "en" ? "The server cannot save right now; nothing was changed. Please try again later." : "服务器现在无法保存，没有做任何更改。请稍后再试。";
+}
+
+/** The outcome for a change the database refused to store; the same request can succeed once the fault ends. */
+export function cannotSave(locale: Locale): InboundOutcome {
+  return { ok: false, kind: "unavailable", code: "storage.unavailable", message: cannotSaveMessage(locale), locale };
+}
 
 /** How a caller runs one event (the durable inbox's worker differs from a direct call). */
 export interface HandleOptions {
@@ -100,7 +111,11 @@ export async function handleInbound(deps: AppDeps, event: InboundEvent, fallback
     if (isAppError(err)) await auditRefusal(deps, event, err);
     if (isAppError(err)) return { ok: false, kind: "refused", code: err.code, message: errorMessage(locale, err), locale };
     // A failure on our side must not swallow the platform's redelivery of this event.
-    if (dedup) await forgetDelivery(deps.db, event.actor.platform, event.eventId!);
+    if (dedup) await forgetDelivery(deps.db, event.actor.platform, event.eventId!).catch(() => undefined);
+    if (isStorageFailure(err)) {
+      deps.log.warn({ err: String(err), event: { kind: event.kind, platform: event.actor.platform } }, "inbound event not saved: the database cannot store anything now");
+      return cannotSave(locale);
+    }
     const ref = randomUUID().slice(0, 8);
     deps.log.error({ err, ref, event: { kind: event.kind, platform: event.actor.platform } }, "inbound event failed");
     const message = locale === "en" ? `Something went wrong on our side. Nothing was changed. Quote reference ${ref} to an admin.` : `系统出错了，没有做任何更改。请把编号 ${ref} 告诉管理员。`;

@@ -8,7 +8,7 @@ export const BODY_LIMIT = 256 * 1024;
 /** Options for the server. */
 export interface ServerOptions {
   log: Log;
-  /** Resolves when the database answers; rejects otherwise. */
+  /** Resolves when the database answers and can store; rejects otherwise (a `reason` on the error is shown). */
   probeDatabase: () => Promise<void>;
 }
 
@@ -20,8 +20,10 @@ export function createServer(opts: ServerOptions): FastifyInstance {
       await opts.probeDatabase();
       return reply.code(200).send({ status: "ok" });
     } catch (err) {
-      opts.log.warn({ err: String(err) }, "health check: database unreachable");
-      return reply.code(503).send({ status: "unavailable", reason: "database unreachable" });
+      const reason = (err as { reason?: unknown } | null)?.reason;
+      const why = typeof reason === "string" ? reason : "database unreachable";
+      opts.log.warn({ err: String(err) }, `health check: ${why}`);
+      return reply.code(503).send({ status: "unavailable", reason: why });
     }
   });
   // Body parsing and size errors are the sender's fault: say what is wrong, in the {error} shape, never 500.

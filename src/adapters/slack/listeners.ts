@@ -4,7 +4,8 @@
 // A bare command's form or a reason modal changes nothing, so those open after the ack, as before.
 import type { App, webApi } from "@slack/bolt";
 import type { AppDeps } from "../../app/deps.js";
-import type { InboundOutcome } from "../../app/handle-inbound.js";
+import { cannotSaveMessage, type InboundOutcome } from "../../app/handle-inbound.js";
+import { isStorageFailure } from "../../db/errors.js";
 import type { InboxPayload } from "../../app/inbox/store.js";
 import type { Locale } from "../../domain/locale.js";
 import type { Log } from "../../lib/logger.js";
@@ -51,16 +52,21 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
   if (!inbox) throw new Error("slack: the durable inbox is not set up (deps.inbox)");
   inbox.onRun("slack", (payload, outcome) => tellRefusal(app.client, payload, outcome));
   /**
-   * Stores the event; true when it is stored (or was already). Otherwise the request is refused with 503
-   * (Slack retries events and interactivity; a slash command shows Slack's own error) and nothing is acked.
+   * Stores the event: "kept" when it is stored (or was already). Otherwise the request is refused with 503
+   * (Slack retries events and interactivity) and nothing is acked; "unsaved" when the database cannot store
+   * anything now (a slash command then tells the person so instead, since Slack does not retry it).
    */
-  const keep = async (event: InboundEvent, context: unknown, responseUrl?: string): Promise<boolean> => {
+  const keep = async (event: InboundEvent, context: unknown, responseUrl?: string, orTell?: (text: string) => Promise<void>): Promise<boolean> => {
     try {
       const stored = await inbox.store(event, { locale: defaultLocale, reply: responseUrl ? { responseUrl } : undefined });
       if (stored.kind !== "busy") return true;
       log.warn({ waiting: stored.waiting }, "slack: inbox full; delivery refused with 503 (Slack retries)");
     } catch (err) {
-      log.error({ err }, "slack: could not store the event; delivery refused with 503");
+      log.error({ err }, "slack: could not store the event; delivery refused");
+      if (orTell && isStorageFailure(err)) {
+        await orTell(cannotSaveMessage(defaultLocale));
+        return false;
+      }
     }
     answerWithOf(context)?.({ status: 503, body: "" });
     return false;
@@ -99,7 +105,8 @@ export function registerSlackListeners(app: App, opts: SlackListenerOptions): vo
       });
       return;
     }
-    if (await keep(event, context, body.response_url)) await ack();
+    const tell = async (text: string) => void (await ack({ response_type: "ephemeral", text }));
+    if (await keep(event, context, body.response_url, tell)) await ack();
   });
 
   app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, context }) => {

@@ -5,7 +5,9 @@ import { ROLE_NAMES, nameOf } from "../../../templates/strings/labels.js";
 import { AppError } from "../../domain/errors.js";
 import { toLocale, type Locale } from "../../domain/locale.js";
 import type { AppDeps } from "../deps.js";
-import { handleInbound, type InboundOutcome } from "../handle-inbound.js";
+import { cannotSave, cannotSaveMessage, handleInbound, type InboundOutcome } from "../handle-inbound.js";
+import type { Inbox } from "../inbox/inbox.js";
+import { isStorageFailure } from "../../db/errors.js";
 import type { InboundEvent } from "../../messaging/inbound.js";
 import { decodeUpload } from "../../lib/decode-upload.js";
 import { toMember } from "../members.js";
@@ -52,7 +54,13 @@ export function busy(locale: Locale): ConsoleResult {
  */
 async function runEvent(deps: AppDeps, event: InboundEvent, locale: Locale): Promise<InboundOutcome | "busy"> {
   if (!deps.inbox) return handleInbound(deps, event, locale);
-  const own = await deps.inbox.storeOwn(event, { locale });
+  let own: Awaited<ReturnType<Inbox["storeOwn"]>>;
+  try {
+    own = await deps.inbox.storeOwn(event, { locale });
+  } catch (err) {
+    if (isStorageFailure(err)) return cannotSave(locale);
+    throw err;
+  }
   if (own === "busy") return "busy";
   if (own === "duplicate") return { ok: true, delivered: [], duplicate: true };
   return deps.inbox.runOwn(own);
@@ -144,7 +152,13 @@ export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPo
   if (!text) return malformed(locale, locale === "en" ? "the text is empty" : "内容为空");
   const refused = await checkConversation(deps, body.channel, user, body.user);
   if (refused) return { status: 400, error: errorMessage(locale, refused) };
-  const typedId = await appendUserMessage(deps.db, body.channel, user.id, shown ?? text, deps.clock.now());
+  let typedId: number;
+  try {
+    typedId = await appendUserMessage(deps.db, body.channel, user.id, shown ?? text, deps.clock.now());
+  } catch (err) {
+    if (isStorageFailure(err)) return { status: 503, error: cannotSaveMessage(locale) };
+    throw err;
+  }
   if (!/^[/／]/.test(text)) return { status: 200, messages: await listConsoleMessages(deps.db, body.channel, user.id, [typedId]) };
   const outcome = await runEvent(deps, {
     kind: "command",
@@ -157,8 +171,9 @@ export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPo
     return busy(locale);
   }
   if (!outcome.ok) {
-    await removeUserMessage(deps.db, typedId);
-    return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
+    // When the database cannot store anything, the typed line could not be removed either; it shows what was tried.
+    await removeUserMessage(deps.db, typedId).catch((err: unknown) => (isStorageFailure(err) ? undefined : Promise.reject(err)));
+    return { status: statusOf(outcome.kind), error: outcome.message };
   }
   return { status: 200, messages: await messagesOf(deps, outcome.delivered, user.id) };
 }
@@ -177,9 +192,14 @@ async function firstAdminFromConsole(deps: AppDeps, body: z.infer<typeof ZPostMe
     conversation: { platform: "console", externalId: body.channel },
     text: body.text.trim(),
   }, fallback);
-  if (!outcome.ok) return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
+  if (!outcome.ok) return { status: statusOf(outcome.kind), error: outcome.message };
   const user = await consoleUser(deps, body.user);
   return { status: 200, messages: await messagesOf(deps, outcome.delivered, user!.id) };
+}
+
+/** The HTTP status of a refusal: the sender's fault, ours, or the database unable to store anything now. */
+function statusOf(kind: "refused" | "internal" | "unavailable"): 400 | 500 | 503 {
+  return kind === "refused" ? 400 : kind === "internal" ? 500 : 503;
 }
 
 /** A button click on a console message. */
@@ -201,7 +221,7 @@ export async function clickConsoleAction(deps: AppDeps, body: z.infer<typeof ZPo
     reason: body.reason,
   }, locale);
   if (outcome === "busy") return busy(locale);
-  if (!outcome.ok) return { status: outcome.kind === "internal" ? 500 : 400, error: outcome.message };
+  if (!outcome.ok) return { status: statusOf(outcome.kind), error: outcome.message };
   return { status: 200, messages: await messagesOf(deps, outcome.delivered, user.id) };
 }
 
