@@ -82,7 +82,7 @@ function words(n: IncidentNotice, l: Locale): Parts {
     case "reloaded":
       return {
         title: en ? `Playbooks reloaded: ${n.loaded.length} in force` : `预案已重新加载：${n.loaded.length} 个生效`,
-        lines: [...n.errors.map((e) => (en ? `Refused (previous version kept): ${e}` : `已拒绝（沿用上一版本）：${e}`))],
+        lines: n.errors.map((e) => (typeof e !== "string" ? refusedLine(e, l) : en ? `Refused (previous version kept): ${e}` : `已拒绝（沿用上一版本）：${e}`)),
         tone: n.errors.length > 0 ? "warning" : "success",
       };
     case "playbook_refused":

@@ -74,7 +74,8 @@ export type IncidentNotice =
   | { kind: "done"; id: number; what: "claimed" | "handed" | "step" | "note" | "status" | "severity" | "resolved" | "reopened" | "update" | "review_edited" | "action_added" | "action_done"; detail: string; facts?: DoneFacts }
   | { kind: "action_overdue"; id: number; title: string; isDrill: boolean; item: number; text: Localized | string; due: string; days: number }
   | { kind: "blocking_open"; id: number; steps: Localized[]; resolveButton: string }
-  | { kind: "reloaded"; loaded: string[]; errors: string[] }
+  /** errors: what each refused file has wrong (plain strings in rows written before they were data). */
+  | { kind: "reloaded"; loaded: string[]; errors: (string | RefusedPlaybookFile)[] }
   | { kind: "playbook_refused"; errors: RefusedPlaybookFile[] }
   | { kind: "matrix"; matrix: MatrixRow[]; usage: string };
 

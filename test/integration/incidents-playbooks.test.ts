@@ -32,7 +32,7 @@ describe("reloading playbooks", () => {
     expect(res.status, res.error).toBe(200);
     const out = cardText(res.messages[0]!);
     expect(out).toContain("预案已重新加载：5 个生效");
-    expect(out).toContain(`已拒绝（沿用上一版本）：platform.yaml:${line}: steps[0].dueMinutes:`);
+    expect(out).toContain(`platform.yaml 第 ${line} 行，字段 steps[0].dueMinutes：应为数字；沿用上次成功加载的版本。`);
     const declared = await api.say("wang.fang", "/incident declare 抖音账号被限流 --type platform --likelihood medium --impact severe", "incidents");
     expect(declared.status, declared.error).toBe(200);
     const card = declared.messages.find((m) => m.card?.title.includes("抖音账号被限流"))!;

@@ -20,8 +20,10 @@ export async function listPlaybooks(scope: RequestScope): Promise<void> {
 export async function reloadPlaybooks(scope: RequestScope): Promise<void> {
   const report = await loadPlaybooks(scope.deps.db);
   const errors = report.errors.map(formatPlaybookError);
+  // The reader is told what is wrong in their language; the audit keeps the validator's line for the log.
+  const refused = report.errors.map((e) => ({ file: e.file, line: e.line, field: e.field, problem: e.kind ?? { code: "other" as const }, kept: report.kept.includes(e.file) }));
   await scope.deps.db.$transaction(async (tx) => {
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "incident.reload", subjectType: "playbooks", subjectId: "all", after: { loaded: report.loaded, errors }, at: scope.now });
-    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "reloaded", loaded: report.loaded, errors } });
+    await enqueueReply(tx, scope, { template: "incident.notice", model: { kind: "reloaded", loaded: report.loaded, errors: refused } });
   });
 }
