@@ -24,6 +24,12 @@ export function metricName(locale: Locale, code: string): string {
   return METRIC_NAMES[locale][code] ?? code;
 }
 
+/** A metric as typed in a command: its name where that is one word the parsers accept, else its code. */
+export function metricArg(locale: Locale, code: string): string {
+  const name = metricName(locale, code);
+  return /\s/.test(name) ? code : name;
+}
+
 /** The digest's sentences. */
 export const kpiCopy = {
   en: {

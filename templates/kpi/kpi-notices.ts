@@ -7,7 +7,7 @@ import { sparkline } from "../../src/domain/kpi/sparkline.js";
 import { headlineLine } from "./digest-lines.js";
 import type { DigestHeadline } from "./digest-view.js";
 import { formatValue } from "./format.js";
-import { kpiCopy, metricName } from "./kpi-copy.js";
+import { kpiCopy, metricArg, metricName } from "./kpi-copy.js";
 
 /** "/kpi record" done. */
 export function recordedNotice(l: Locale, m: { platform: string; account: string; metric: string; day: string; value: number; old: number | null; dayGiven?: boolean }): NoticeView {
@@ -95,7 +95,7 @@ export function metricDetailNotice(l: Locale, m: MetricDetail): NoticeView {
 export function mutedNotice(l: Locale, m: { metric: string; where: string }): NoticeView {
   const name = metricName(l, m.metric);
   if (l === "en") return { title: `Muted ${name} in the digest for ${m.where}`, lines: [`Its unusual moves are no longer shown there. Undo with /kpi unmute ${m.metric}.`], tone: "success" };
-  return { title: `已在${m.where}的数据简报中屏蔽${name}`, lines: [`不再显示它的异常波动。恢复可用 /kpi unmute ${m.metric}。`], tone: "success" };
+  return { title: `已在${m.where}的数据简报中屏蔽${name}`, lines: [`不再显示它的异常波动。恢复可用 /kpi unmute ${metricArg(l, m.metric)}。`], tone: "success" };
 }
 
 /** A metric unmuted. */

@@ -86,14 +86,14 @@ describe("the digest's buttons", () => {
     const ok = await api.click("wang.fang", digest, "kpi.mute");
     expect(ok.status, ok.error).toBe(200);
     expect(cardText(ok.messages[0]!)).toContain("已在 #kpi 的数据简报中屏蔽阅读量");
-    expect(cardText(ok.messages[0]!)).toContain("/kpi unmute reads");
+    expect(cardText(ok.messages[0]!)).toContain("/kpi unmute 阅读量");
     const sub = await svc.deps.db.digestSubscription.findFirstOrThrow();
     expect(JSON.parse(sub.mutedJson)).toEqual(["reads"]);
     expect(await svc.deps.db.auditLog.count({ where: { action: "kpi.mute", subjectId: sub.id } })).toBe(1);
 
     const again = await api.click("wang.fang", digest, "kpi.mute");
     expect(again.status).toBe(400);
-    expect(again.error).toBe("reads 已在这份简报中屏蔽。恢复可用 /kpi unmute reads。");
+    expect(again.error).toBe("阅读量已在这份简报中屏蔽。恢复可用 /kpi unmute 阅读量。");
 
     const preview = await api.say("wang.fang", "/kpi digest now", "kpi");
     expect(cardText(preview.messages[0]!)).toContain("没有异常波动。");
@@ -103,7 +103,7 @@ describe("the digest's buttons", () => {
     expect(cardText(unmute.messages[0]!)).toContain("已在 #kpi 的数据简报中恢复显示阅读量");
     expect(JSON.parse((await svc.deps.db.digestSubscription.findFirstOrThrow()).mutedJson)).toEqual([]);
     const twice = await api.say("wang.fang", "/kpi unmute reads", "kpi");
-    expect(twice.error).toBe("reads 在这份简报中没有被屏蔽。");
+    expect(twice.error).toBe("阅读量在这份简报中没有被屏蔽。");
     const elsewhere = await api.say("wang.fang", "/kpi mute reads", "general");
     expect(elsewhere.error).toBe("这里还没有订阅数据简报，可用 /kpi subscribe 订阅。");
   });

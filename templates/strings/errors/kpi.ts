@@ -1,6 +1,6 @@
 // Refusal messages of the KPI feature (metrics, targets, digests, imports), in both languages.
 import type { ErrorCatalog } from "../catalog.js";
-import { metricName } from "../../kpi/kpi-copy.js";
+import { metricArg, metricName } from "../../kpi/kpi-copy.js";
 
 /** Metric codes in a zh-CN sentence are written by their Chinese names ("reads, likes" → "阅读量、点赞"). */
 const zhNames = (codes: unknown) => String(codes).split(/,\s*/).map((c) => metricName("zh-CN", c)).join("、");
@@ -52,7 +52,7 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.bad_goal": (p) => `“${p.value}”不是有效目标。请写增幅如 +30%，或目标值如 50000。`,
     "kpi.bad_end_day": (p) => `“${p.value}”不是可行的截止日期：请填写今天（${p.today}）之后、两年以内的日期，格式 YYYY-MM-DD。`,
     "kpi.by_missing": () => `请写明截止日期：/kpi target <指标> <+30%|目标值> 截止 <YYYY-MM-DD> [团队|平台|平台/账号]。`,
-    "kpi.no_baseline": (p) => `${p.metric} 还没有数据，相对目标没有基线。请先记录数据，或填写绝对目标值。`,
+    "kpi.no_baseline": (p) => `${zhNames(p.metric)}还没有数据，相对目标没有基线。请先记录数据，或填写绝对目标值。`,
     "kpi.bad_time": (p) => `“${p.value}”不是时间，请用 HH:mm，如 09:00。`,
     "kpi.bad_zone": (p) => `“${p.value}”不是时区，请用 IANA 名称，如 Asia/Shanghai 或 Europe/London。`,
     "kpi.bad_yes_no": (p) => `“${p.value}”应为 是 或 否。`,
@@ -61,8 +61,8 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.csv_header": (p) => `CSV 表头缺少“${p.missing}”列（当前表头：${p.found}）。请使用 平台,账号,指标,日期,数值（英文表头也可以）。`,
     "kpi.empty_import": () => `没有可导入的数据行。`,
     "kpi.mute_needs_subscription": () => `这份预览没有对应的简报订阅，无法屏蔽。请先用 /kpi subscribe 订阅，再在简报中或用 /kpi mute 屏蔽。`,
-    "kpi.already_muted": (p) => `${p.metric} 已在这份简报中屏蔽。恢复可用 /kpi unmute ${p.metric}。`,
-    "kpi.not_muted": (p) => `${p.metric} 在这份简报中没有被屏蔽。`,
+    "kpi.already_muted": (p) => `${zhNames(p.metric)}已在这份简报中屏蔽。恢复可用 /kpi unmute ${metricArg("zh-CN", String(p.metric))}。`,
+    "kpi.not_muted": (p) => `${zhNames(p.metric)}在这份简报中没有被屏蔽。`,
     "kpi.assign_whom": () => `请填写由谁跟进，例如 @chen.jie，后面可附说明。`,
     "kpi.import_text_missing": () => `请在 /kpi import 后面的几行粘贴 CSV：先写表头（平台,账号,指标,日期,数值，英文表头也可以），再每行一条数据。`,
     "kpi.bad_amount": (p) => `“${p.value}”不是有效金额。请写大于 0 的金额，如 50000、5万 或 1,234.5。`,
