@@ -8,7 +8,7 @@ import { faultTest } from "../support/fault-report.js";
 import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { slackSender, slashCommand } from "../support/slack-client.js";
-import { until } from "../support/wait.js";
+import { stopwatch, until } from "../support/wait.js";
 
 const SECRET = "busy-channel-signing-secret";
 let fake: FakeSlack;
@@ -41,10 +41,10 @@ describe("a burst in one channel", () => {
     const release = fake.hold("chat.postMessage");
     try {
       for (const t of busy) expect((await propose("C0BUSY", t)).status).toBe(200);
-      const asked = Date.now();
+      const sinceAsked = stopwatch();
       expect((await propose("C0QUIET", quiet)).status).toBe(200);
       await until("the quiet channel's topic to be stored", () => svc.deps.db.topic.findFirst({ where: { title: quiet } }), { limitMs: 20_000 });
-      console.log(`quiet channel's command took effect ${Date.now() - asked} ms after it was sent (bound: 2000 ms, not asserted on wall time)`);
+      console.log(`quiet channel's command took effect ${sinceAsked.ms()} ms after it was sent (bound: 2000 ms, not asserted on wall time)`);
       expect(postedTitles("C0BUSY"), "none of the busy channel's cards could be sent yet").toEqual([]);
     } finally {
       release();

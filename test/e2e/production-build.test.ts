@@ -48,7 +48,7 @@ describe("npm start", () => {
     const url = `http://127.0.0.1:${port}`;
     const started = await npmStart({ PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}` });
     seen.push(...descendants(started.child.pid!));
-    const service = seen.filter((pid) => /^(\S*\/)?node dist\/src\/main\.js$/.test(commandLine(pid)));
+    const service = seen.filter((pid) => /^(\S*\/)?node (--[\w-]+(=\S+)? )*dist\/src\/main\.js$/.test(commandLine(pid)));
     expect(service, seen.map(commandLine).join("\n")).toHaveLength(1);
     expect(seen.map(commandLine).join("\n")).not.toMatch(/tsx/);
 

@@ -46,7 +46,7 @@ describe("kpi commands and the digest content", () => {
       ["emma", "/kpi record douyin reads 5 2026-02-30", '"2026-02-30" is not a day.'],
       ["wang.fang", "/kpi target reads +25% by 2026-02-30", "“2026-02-30”不是可行的截止日期"],
       ["wang.fang", "/kpi target reads +25% by 2026-11-01", "不是可行的截止日期"],
-      ["wang.fang", "/kpi target followers +30% by 2027-05-31", "followers 还没有数据"],
+      ["wang.fang", "/kpi target followers +30% by 2027-05-31", "粉丝总数还没有数据"],
       ["wang.fang", "/kpi subscribe --tz Mars/Olympus", "“Mars/Olympus”不是时区"],
       ["wang.fang", "/kpi subscribe --time 25:00", "“25:00”不是时间"],
     ];

@@ -18,3 +18,12 @@ export async function until<T>(what: string, check: () => T | Promise<T>, opts: 
     await new Promise((r) => setTimeout(r, every));
   }
 }
+
+/**
+ * A stopwatch for figures a test prints for people (e.g. a fault test's "took effect after N ms"), never for an
+ * assertion: the architecture test forbids elapsed-time arithmetic in test files, so measuring lives here.
+ */
+export function stopwatch(): { ms: () => number } {
+  const start = Date.now();
+  return { ms: () => Date.now() - start };
+}
