@@ -29,11 +29,23 @@ export function conversationKeyOf(event: InboundEvent): string {
   return `${event.conversation.platform}:${event.conversation.externalId}`;
 }
 
+/** The last store of each database handle in this process: stores take turns (see storeInbound). */
+const storeTurns = new WeakMap<Db, Promise<unknown>>();
+
 /**
  * Inserts the event unless it was stored before or `max` events are already waiting. The count and the insert
- * are two statements: under a burst a few more than `max` may get in, which is the bound's slack, not a leak.
+ * are two statements, so this process runs its stores one after another: a burst of concurrent requests cannot
+ * all read the same count and overshoot the bound (PostgreSQL's connection pool let them). Several replicas may
+ * still together store a few more than `max`, which is the bound's slack, not a leak.
  */
-export async function storeInbound(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
+export function storeInbound(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
+  const previous = storeTurns.get(db) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(() => storeNow(db, payload, now, max, claim));
+  storeTurns.set(db, mine);
+  return mine;
+}
+
+async function storeNow(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
   const waiting = await db.inboundEvent.count({ where: { status: { not: "done" } } });
   if (waiting >= max) return { kind: "busy", waiting };
   const event = payload.event;
