@@ -1,14 +1,13 @@
 // POST /ingest/comments: platform webhooks or an export job hand over one item or a batch as JSON, signed
 // with MEDIAOPS_INGEST_SECRET. The body is kept as raw bytes (its own content-type parser, scoped to this
 // plugin) so the HMAC is checked over exactly what was sent. Each item gets its own result.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppDeps } from "../../app/deps.js";
 import { ingestSlaItems } from "../../app/sla/ingest-items.js";
-import { verifyIngestSignature } from "./verify.js";
+import { intakeBody, readIntakeBodies, utf8Text } from "./body.js";
 
 /** Largest batch accepted in one request. */
 export const INGEST_BATCH_MAX = 1000;
-const BODY_LIMIT = 4 * 1024 * 1024;
 
 const REASONS: Record<string, string> = {
   missing_headers: "x-mediaops-timestamp and x-mediaops-signature are required",
@@ -16,22 +15,24 @@ const REASONS: Record<string, string> = {
   stale_timestamp: "x-mediaops-timestamp is more than 5 minutes old",
   future_timestamp: "x-mediaops-timestamp is more than 5 minutes ahead",
   bad_signature: "the signature does not match the body",
+  too_large: "the body is larger than 256 KB",
 };
 
 /** Registers the endpoint; with no secret it answers 503 and says what to set. */
 export function registerIngestRoutes(app: FastifyInstance, opts: { deps: AppDeps; secret: string | undefined }): void {
   app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+    // Headers checked before reading, the body held to 256 KB and its signature checked as it is read (./body.ts).
+    const reading = { secret: opts.secret, nowSeconds: () => opts.deps.clock.now().getTime() / 1000, csv: false, refuse: (reply: FastifyReply, status: 401 | 413, reason: string) => reply.code(status).send({ error: REASONS[reason] }) };
+    readIntakeBodies(scope, reading);
     scope.post("/ingest/comments", async (req, reply) => {
       if (!opts.secret) return reply.code(503).send({ error: "ingestion is not configured: set MEDIAOPS_INGEST_SECRET" });
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const header = (n: string) => (typeof req.headers[n] === "string" ? (req.headers[n] as string) : undefined);
-      const v = verifyIngestSignature({ secret: opts.secret, rawBody: raw, timestamp: header("x-mediaops-timestamp"), signature: header("x-mediaops-signature"), nowSeconds: opts.deps.clock.now().getTime() / 1000 });
-      if (!v.ok) return reply.code(401).send({ error: REASONS[v.reason] });
+      const body = intakeBody(req, reading);
+      if (!body.signed) return reply.code(401).send({ error: REASONS.bad_signature });
+      const text = utf8Text(body.raw);
+      if (text === undefined) return reply.code(400).send({ error: "the body is not valid UTF-8" });
       let parsed: unknown;
       try {
-        parsed = JSON.parse(raw.toString("utf8"));
+        parsed = JSON.parse(text);
       } catch {
         return reply.code(400).send({ error: "the body is not valid JSON" });
       }

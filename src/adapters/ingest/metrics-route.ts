@@ -1,37 +1,38 @@
 // POST /ingest/metrics: signed metric intake (the same scheme and verifier as /ingest/comments, ./verify.ts). JSON `{ "metrics": [{ platform, account, metric, day, value }] }`
 // or a CSV body (text/csv, UTF-8 or GBK). Answers 200 with what was stored, 422 with a per-row report (nothing
 // stored), 401 for a bad signature. Adapters translate; importMetrics decides.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../../app/deps.js";
 import { decodeCsv, importMetrics, parseCsv } from "../../app/kpi/import-metrics.js";
 import { errorMessage } from "../../../templates/strings/errors.js";
 import { isAppError } from "../../domain/errors.js";
-import { verifyIngestSignature } from "./verify.js";
+import { intakeBody, readIntakeBodies, utf8Text } from "./body.js";
 
 const ZBody = z.object({ metrics: z.array(z.record(z.string(), z.unknown())).max(50_000) });
 
 /** Registers the route (only when an ingest secret is configured). */
 export function registerMetricIngest(app: FastifyInstance, deps: AppDeps, opts: { secret: string; teamId?: string }): void {
   void app.register(async (scope) => {
-    // The signature is over the exact bytes: keep every body as a Buffer.
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    // The signature is over the exact bytes: headers checked before reading, JSON up to 256 KB, CSV streamed
+    // with its own limit (./body.ts).
+    const reading = { secret: opts.secret, nowSeconds: () => deps.clock.now().getTime() / 1000, csv: true, refuse: (reply: FastifyReply, status: 401 | 413, error: string) => reply.code(status).send({ ok: false, error }) };
+    readIntakeBodies(scope, reading);
     scope.post("/ingest/metrics", async (req, reply) => {
-      const raw = req.body as Buffer;
-      const header = (n: string) => (typeof req.headers[n] === "string" ? (req.headers[n] as string) : undefined);
-      const verdict = verifyIngestSignature({ secret: opts.secret, rawBody: raw, timestamp: header("x-mediaops-timestamp"), signature: header("x-mediaops-signature"), nowSeconds: deps.clock.now().getTime() / 1000 });
-      if (!verdict.ok) return reply.code(401).send({ ok: false, error: verdict.reason });
+      const body = intakeBody(req, reading);
+      if (!body.signed) return reply.code(401).send({ ok: false, error: "bad_signature" });
+      const raw = body.raw;
       const team = opts.teamId ?? (await deps.db.team.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } }))?.id;
       if (!team) return reply.code(409).send({ ok: false, error: "no team" });
       try {
-        const isCsv = /csv|text\/plain/.test(String(req.headers["content-type"] ?? ""));
         let report;
-        if (isCsv) {
+        if (body.csv) {
           const { text, encoding } = decodeCsv(raw);
           report = await importMetrics(deps, { teamId: team, rows: parseCsv(text), source: "api", by: "ingest", locale: "en", encoding, firstRow: 2 });
         } else {
-          const parsed = ZBody.safeParse(JSON.parse(raw.toString("utf8")));
+          const text = utf8Text(raw);
+          if (text === undefined) return reply.code(400).send({ ok: false, error: "the body is not valid UTF-8" });
+          const parsed = ZBody.safeParse(JSON.parse(text));
           if (!parsed.success) return reply.code(400).send({ ok: false, error: 'expected {"metrics": [{platform, account, metric, day, value}]}' });
           report = await importMetrics(deps, { teamId: team, rows: parsed.data.metrics, source: "api", by: "ingest", locale: "en" });
         }
