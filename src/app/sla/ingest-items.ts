@@ -1,7 +1,7 @@
 // Stores incoming user messages as SLA items: every intake (webhook batch, WeChat push, CSV, /sla log) ends
 // here. Each item is checked on its own and reported on its own; accepted ones are stored in one transaction,
 // so a batch is never half-stored, and an external id already known is reported as a duplicate, not stored twice.
-import { checkIngestItem, computeSchedule, nextReminderAt, pickPolicy, type IngestItem } from "../../domain/sla/index.js";
+import { checkIngestItem, computeSchedule, nextReminderAt, pickPolicy, ZWechatCommentRef, type IngestItem, type TWechatCommentRef } from "../../domain/sla/index.js";
 import type { Tx } from "../../db/client.js";
 import type { AppDeps } from "../deps.js";
 import { accountKey, loadSlaContext, scheduleJson, type SlaContext } from "./sla-context.js";
@@ -15,6 +15,16 @@ export type IngestResult =
   | { index: number; externalId: string; status: "duplicate"; id: number }
   | { index: number; externalId?: string; status: "rejected"; error: string };
 
+/**
+ * The comment coordinates a WeChat OA raw item may carry as `comment: { msgDataId, index, userCommentId }`
+ * (the poller's items only: other sources cannot make the service reply through the API).
+ */
+function commentRef(raw: unknown, source: SlaSource): TWechatCommentRef | undefined {
+  if (source !== "wechat_oa" || typeof raw !== "object" || raw === null) return undefined;
+  const parsed = ZWechatCommentRef.safeParse((raw as { comment?: unknown }).comment);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Checks and stores `raws`; never throws for bad input (each bad item is a "rejected" result). */
 export async function ingestSlaItems(
   deps: AppDeps,
@@ -25,10 +35,10 @@ export async function ingestSlaItems(
   const { db } = deps;
   const now = deps.clock.now();
   const results: (IngestResult | undefined)[] = new Array(raws.length);
-  const checked: { index: number; item: IngestItem }[] = [];
+  const checked: { index: number; item: IngestItem; comment?: TWechatCommentRef }[] = [];
   raws.forEach((raw, index) => {
     const c = checkIngestItem(raw, now);
-    if (c.ok) checked.push({ index, item: c.item });
+    if (c.ok) checked.push({ index, item: c.item, comment: commentRef(raw, source) });
     else results[index] = { index, externalId: c.externalId, status: "rejected", error: c.error };
   });
 
@@ -43,7 +53,7 @@ export async function ingestSlaItems(
 
   const rows: { index: number; data: Parameters<typeof db.slaItem.create>[0]["data"]; gap: number[] }[] = [];
   const seen = new Map<string, number>();
-  for (const { index, item } of checked) {
+  for (const { index, item, comment } of checked) {
     const key = accountKey(item.platform, item.externalId);
     const acc = byKey.get(accountKey(item.platform, item.account));
     if (!acc || (opts.teamId && acc.teamId !== opts.teamId)) {
@@ -77,6 +87,8 @@ export async function ingestSlaItems(
         policyName: policy.name, targetMinutes: policy.targetMinutes, dueAt: s.dueAt, windowEndsAt: s.windowEndsAt ?? null,
         deadlineAt: s.deadlineAt, scheduleJson: scheduleJson(s, policy), status: "open",
         nextReminderAt: nextReminderAt(s, { warningsSent: 0, stage: 0 }), updatedAt: now,
+        ...(comment ? { msgDataId: comment.msgDataId, articleIndex: comment.index, userCommentId: comment.userCommentId } : {}),
+        ...(item.kind === "dm" ? { lastMessageAt: item.createdAt } : {}),
       },
     });
   }
@@ -84,6 +96,15 @@ export async function ingestSlaItems(
   if (rows.length > 0) {
     const created = await db.$transaction(async (tx) => {
       await tx.slaItem.createMany({ data: rows.map((r) => r.data) });
+      // A new message from someone moves the reply window of their earlier open messages too.
+      for (const r of rows) {
+        if (r.data.kind !== "dm" || !r.data.author) continue;
+        const at = new Date(r.data.createdAt);
+        await tx.slaItem.updateMany({
+          where: { platform: r.data.platform, account: r.data.account, author: r.data.author, kind: "dm", status: { in: ["open", "claimed"] }, OR: [{ lastMessageAt: null }, { lastMessageAt: { lt: at } }] },
+          data: { lastMessageAt: at },
+        });
+      }
       await opts.inTransaction?.(tx, rows.length);
       return tx.slaItem.findMany({
         where: { externalId: { in: rows.map((r) => r.data.externalId) } },

@@ -7,3 +7,4 @@ export * from "./schedule.js";
 export * from "./stats.js";
 export * from "./vocabulary.js";
 export * from "./platform-problems.js";
+export * from "./reply-target.js";

@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "SlaItem" ADD COLUMN "articleIndex" INTEGER;
+ALTER TABLE "SlaItem" ADD COLUMN "lastMessageAt" DATETIME;
+ALTER TABLE "SlaItem" ADD COLUMN "msgDataId" TEXT;
+ALTER TABLE "SlaItem" ADD COLUMN "replyAt" DATETIME;
+ALTER TABLE "SlaItem" ADD COLUMN "replyById" TEXT;
+ALTER TABLE "SlaItem" ADD COLUMN "replyError" TEXT;
+ALTER TABLE "SlaItem" ADD COLUMN "replyStatus" TEXT;
+ALTER TABLE "SlaItem" ADD COLUMN "replyText" TEXT;
+ALTER TABLE "SlaItem" ADD COLUMN "userCommentId" TEXT;
+
