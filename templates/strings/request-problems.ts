@@ -29,3 +29,13 @@ export function describeRequestIssue(issue: RequestIssue | undefined, locale: Lo
     default: return en ? `the ${field} is not valid` : `${field}无效`;
   }
 }
+
+/** A request body whose bytes are not UTF-8 text (refused, nothing stored). */
+export function notUtf8(locale: Locale): string {
+  return locale === "en" ? "The request is not valid UTF-8 text; nothing was changed." : "请求内容不是有效的 UTF-8 文本，没有做任何更改。";
+}
+
+/** A request body that is not JSON. */
+export function notJson(locale: Locale): string {
+  return locale === "en" ? "The request is not valid JSON; nothing was changed." : "请求内容不是有效的 JSON，没有做任何更改。";
+}

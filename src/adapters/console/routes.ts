@@ -21,7 +21,8 @@ import {
 import { consoleChart } from "../../app/console/console-chart.js";
 import type { Locale } from "../../domain/locale.js";
 import { chartPng } from "../charts/render-chart.js";
-import { describeRequestIssue } from "../../../templates/strings/request-problems.js";
+import { describeRequestIssue, notJson, notUtf8 } from "../../../templates/strings/request-problems.js";
+import { utf8Text } from "../../lib/utf8.js";
 
 const PAGE_DIR = new URL("./page/", import.meta.url);
 const ASSETS: Record<string, string> = { "console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8" };
@@ -75,6 +76,19 @@ export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOp
   });
 
   app.register(async (api) => {
+    // JSON bodies decoded strictly: bytes that are not UTF-8 are refused (400, in the sender's language), never
+    // stored as U+FFFD. The size limit is the server's (256 KB), checked before reading.
+    api.removeContentTypeParser("application/json");
+    api.addContentTypeParser("application/json", { parseAs: "buffer" }, (req, body, done) => {
+      const refuse = (message: string) => done(Object.assign(new Error(message), { statusCode: 400 }), undefined);
+      const text = utf8Text(body as Buffer);
+      if (text === undefined) return refuse(notUtf8(localeOf(req)));
+      try {
+        done(null, JSON.parse(text));
+      } catch {
+        refuse(notJson(localeOf(req)));
+      }
+    });
     if (opts.token) {
       const token = opts.token;
       api.addHook("onRequest", async (req, reply) => {

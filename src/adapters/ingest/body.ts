@@ -13,7 +13,7 @@ import { BODY_LIMIT } from "../../http/server.js";
 import { ingestHeaderProblem, ingestSignatureMatches, signIngest, type IngestVerifyFailure } from "./verify.js";
 
 /** Content types read as a CSV upload. */
-const CSV_TYPE = /csv|^text\/plain/;
+const CSV_TYPE = /^(?:text\/csv|text\/plain|application\/csv|text\/comma-separated-values)\b/;
 
 /** Largest CSV upload /ingest/metrics accepts (streamed to disk while its signature is computed). */
 export const CSV_BODY_LIMIT = 20 * 1024 * 1024;
@@ -122,13 +122,4 @@ export function intakeBody(req: FastifyRequest, opts: Pick<IntakeBodyOptions, "s
   return b && typeof b === "object" && "signed" in b ? b : signedBody(opts, req, Buffer.alloc(0));
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** The body as text, or undefined when it is not valid UTF-8 (refused with 400, never stored as U+FFFD). */
-export function utf8Text(raw: Uint8Array): string | undefined {
-  try {
-    return utf8.decode(raw);
-  } catch {
-    return undefined;
-  }
-}
+export { utf8Text } from "../../lib/utf8.js";

@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../../app/deps.js";
-import { decodeCsv, importMetrics, parseCsv } from "../../app/kpi/import-metrics.js";
+import { importMetrics, parseCsv } from "../../app/kpi/import-metrics.js";
+import { decodeUpload } from "../../lib/decode-upload.js";
 import { errorMessage } from "../../../templates/strings/errors.js";
 import { isAppError } from "../../domain/errors.js";
 import { intakeBody, readIntakeBodies, utf8Text } from "./body.js";
@@ -27,8 +28,10 @@ export function registerMetricIngest(app: FastifyInstance, deps: AppDeps, opts: 
       try {
         let report;
         if (body.csv) {
-          const { text, encoding } = decodeCsv(raw);
-          report = await importMetrics(deps, { teamId: team, rows: parseCsv(text), source: "api", by: "ingest", locale: "en", encoding, firstRow: 2 });
+          const decoded = decodeUpload(raw);
+          if (!decoded) return reply.code(400).send({ ok: false, error: "the CSV is neither valid UTF-8 nor GBK text" });
+          const encoding = decoded.encoding === "utf-8" ? "utf-8" : "gbk";
+          report = await importMetrics(deps, { teamId: team, rows: parseCsv(decoded.text), source: "api", by: "ingest", locale: "en", encoding, firstRow: 2 });
         } else {
           const text = utf8Text(raw);
           if (text === undefined) return reply.code(400).send({ ok: false, error: "the body is not valid UTF-8" });

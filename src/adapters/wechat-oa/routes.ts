@@ -16,6 +16,7 @@ import type { WechatOaConfig } from "../../config/wechat-oa-env.js";
 import { BODY_LIMIT } from "../../http/server.js";
 import type { WecomOpenFailure } from "../wecom/crypto.js";
 import { rawQuery } from "../wecom/routes.js";
+import { utf8Text } from "../../lib/utf8.js";
 import { parseFlatXml, XmlParseError } from "../wecom/xml.js";
 import { openWechatEnvelope, verifyWechatSignature } from "./crypto.js";
 import { parseWechatOaInbound, type WechatOaRawItem } from "./parse-inbound.js";
@@ -123,9 +124,11 @@ export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg:
       if (!cfg.encodingAESKey && !verifyWechatSignature({ token: cfg.token, signature: q.signature, timestamp: q.timestamp, nonce: q.nonce })) {
         return refuse(reply, 401, "bad_signature");
       }
+      const text = utf8Text(raw);
+      if (text === undefined) return refuse(reply, 400, "body is not valid UTF-8");
       let fields: Record<string, string>;
       try {
-        const outer = parseFlatXml(raw.toString("utf8"));
+        const outer = parseFlatXml(text);
         if (cfg.encodingAESKey) {
           const opened = openWechatEnvelope({ token: cfg.token, encodingAESKey: cfg.encodingAESKey, appId: cfg.appId, msgSignature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce, encrypt: outer.Encrypt });
           if (!opened.ok) return refuse(reply, STATUS[opened.reason], opened.reason);
