@@ -19,7 +19,7 @@ import { createDb, createPostgresDb, databaseKind, type Db } from "./db/client.j
 import { ensureDatabaseFolder, sqlitePathFromUrl } from "./db/database-url.js";
 import { createServer } from "./http/server.js";
 import { jobDefinitions } from "./jobs/definitions.js";
-import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
+import { startScheduler, type JobDefinition, type Scheduler } from "./jobs/scheduler.js";
 import type { Clock } from "./lib/clock.js";
 import type { Log } from "./lib/logger.js";
 import type { ChatChannel } from "./messaging/channel.js";
@@ -41,6 +41,8 @@ export interface RunningService {
    * before asserting that a request had no (further) effect, instead of sleeping for a guessed time.
    */
   idle(): Promise<void>;
+  /** Every scheduled job (the service's and the platform connectors'); a test runs one with runJobOnce and a FakeClock. */
+  jobs: JobDefinition[];
   /** Stops taking requests, lets in-flight ones finish, stops jobs, closes the database. */
   stop(): Promise<void>;
 }
@@ -119,9 +121,10 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const platforms = await startPlatforms(app, deps, env);
   inbox.start();
 
+  const jobs: JobDefinition[] = [...jobDefinitions(deps), ...platforms.jobs];
   let scheduler: Scheduler | undefined;
   if (opts.jobs !== false && env.MEDIAOPS_JOBS) {
-    scheduler = startScheduler([...jobDefinitions(deps), ...platforms.jobs], deps);
+    scheduler = startScheduler(jobs, deps);
   }
   const address = await app.listen({ host: env.HOST, port: env.PORT });
   log.info({ url: address, console: `${address}/console` }, "mediaops is listening");
@@ -129,6 +132,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     url: address,
     app,
     deps,
+    jobs,
     idle: async () => {
       await platforms.idle();
       await inbox.idle(); // stored events run and their cards sent

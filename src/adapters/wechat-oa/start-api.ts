@@ -6,6 +6,7 @@ import { databaseTokenStore } from "../../app/wechat-oa/token-store.js";
 import type { WechatOaApiConfig } from "../../config/wechat-oa-env.js";
 import type { PlatformJob } from "../start-platforms.js";
 import { WechatOaClient } from "./client.js";
+import { wechatOaFiguresJob } from "./figures-job.js";
 
 /** The started API connector. */
 export interface WechatOaApi {
@@ -24,5 +25,5 @@ export function createWechatOaClient(deps: Pick<AppDeps, "db" | "clock" | "log">
 /** Starts the connector (service.ts, through start-platforms, when WECHAT_OA_APP_SECRET is set). */
 export function startWechatOaApi(deps: AppDeps, cfg: WechatOaApiConfig): WechatOaApi {
   const client = createWechatOaClient(deps, cfg);
-  return { client, config: cfg, jobs: [], stop: async () => undefined };
+  return { client, config: cfg, jobs: [wechatOaFiguresJob(deps, client, cfg)], stop: async () => undefined };
 }

@@ -11,6 +11,7 @@ import { PLATFORMS, parsePlatform } from "../../domain/topics/vocabulary.js";
 import { audit } from "../audit.js";
 import type { AppDeps } from "../deps.js";
 import { loadTeam } from "../team.js";
+import { noteFailure, noteStored, refusalOf } from "./source-status.js";
 import { storeMetricValues, type MetricInput, type RowOutcome, type StoreResult } from "./store-metrics.js";
 
 /** One raw row, as text fields. */
@@ -104,6 +105,7 @@ export async function importMetrics(
   const good: MetricInput[] = [];
   const lineOf: number[] = [];
   const errors: ImportReport["errors"] = [];
+  let firstRefusal: { err: AppError; row: number } | undefined;
   input.rows.forEach((r, i) => {
     if (Object.keys(r).length === 0) return; // blank line
     try {
@@ -112,15 +114,19 @@ export async function importMetrics(
     } catch (err) {
       if (!isAppError(err)) throw err;
       errors.push({ row: i + (input.firstRow ?? 1), code: err.code, message: errorMessage(input.locale, err) });
+      firstRefusal ??= { err, row: i + (input.firstRow ?? 1) };
     }
   });
   if (errors.length > 0 || good.length === 0) {
     if (good.length === 0 && errors.length === 0) errors.push({ row: 0, code: "kpi.empty_import", message: errorMessage(input.locale, new AppError("kpi.empty_import")) });
+    // /kpi sources tells the refusal in each reader's language: keep its code and params, not this message.
+    await noteFailure(deps.db, input.teamId, input.source, "", refusalOf(firstRefusal?.err ?? new AppError("kpi.empty_import"), firstRefusal?.row), now);
     return { ok: false, encoding: input.encoding, errors, stored: null };
   }
   const outcomes: RowOutcome[] = [];
   const stored = await deps.db.$transaction(async (tx) => {
     const result = await storeMetricValues(tx, input.teamId, good, input.source, input.by, now, outcomes);
+    await noteStored(tx, input.teamId, input.source, "", good.map((g) => g.day), now);
     await audit(tx, { teamId: input.teamId, actorId: input.actorId ?? null, action: "kpi.import", subjectType: "metric_batch", subjectId: input.source, after: { rows: good.length, ...result, encoding: input.encoding ?? null }, at: now });
     return result;
   });
