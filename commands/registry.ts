@@ -4,6 +4,7 @@ import { calendarSet, calendarShow } from "./admin/calendar.js";
 import { adminLink } from "./admin/link.js";
 import { adminOutbox } from "./admin/outbox.js";
 import { adminSetup, hoursSet, hoursShow, peopleGrant, peopleList, peopleRemove, peopleRevoke } from "./admin/people.js";
+import { channelSet, channelShow, languageSet, quietOff, quietSet, quietShow, timezoneSet } from "./admin/settings.js";
 import { help } from "./help.js";
 import { INCIDENT_COMMANDS } from "./incident/commands.js";
 import { KPI_COMMANDS, KPI_HELP_NOTES } from "./kpi/index.js";
@@ -32,6 +33,13 @@ export const COMMANDS = {
   "people.remove": peopleRemove,
   "people.hours_show": hoursShow,
   "people.hours_set": hoursSet,
+  "people.channel_show": channelShow,
+  "people.channel_set": channelSet,
+  "people.quiet_show": quietShow,
+  "people.quiet_set": quietSet,
+  "people.quiet_off": quietOff,
+  "people.timezone": timezoneSet,
+  "people.language": languageSet,
   "calendar.show": calendarShow,
   "calendar.set": calendarSet,
   "topic.propose": topicPropose,

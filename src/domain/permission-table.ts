@@ -35,6 +35,8 @@ export interface Rule {
 const EVERYONE: Rule = { roles: "any" };
 const ADMINS: Rule = { roles: ["admin"] };
 const MANAGERS: Rule = { roles: ["manager"] };
+/** A person's own settings, or anyone's for an admin. */
+const SELF_OR_ADMIN: Rule = { roles: ["admin"], relations: ["self"] };
 const MAKERS: Rule = { roles: ["manager", "operator"] };
 const LEVEL_REVIEWERS: Rule = { roles: [], relations: ["level_reviewer"] };
 const AUTHOR_OR_MANAGER: Rule = { roles: ["manager"], relations: ["author"] };
@@ -55,6 +57,13 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   "people.remove": ADMINS,
   "people.hours_show": EVERYONE,
   "people.hours_set": ADMINS,
+  "people.channel_show": EVERYONE,
+  "people.channel_set": ADMINS,
+  "people.quiet_show": EVERYONE,
+  "people.quiet_set": SELF_OR_ADMIN,
+  "people.quiet_off": SELF_OR_ADMIN,
+  "people.timezone": SELF_OR_ADMIN,
+  "people.language": SELF_OR_ADMIN,
   "calendar.show": EVERYONE,
   "calendar.set": ADMINS,
   // topics

@@ -19,6 +19,12 @@ export type PlatformProfile =
   | { ok: true; displayName?: string; locale?: string; timezone?: string }
   | { ok: false; missingScope: string };
 
+/**
+ * What a platform says about a conversation the bot is asked to post to: it is there (with the name the platform
+ * gives it), the bot is not a member, or there is no such conversation the bot can see.
+ */
+export type ConversationCheck = { ok: true; name?: string } | { ok: false; reason: "not_member" | "not_found" };
+
 /** Sends and updates cards on one platform. */
 export interface ChatChannel {
   readonly platform: ChatPlatform;
@@ -42,6 +48,11 @@ export interface ChatChannel {
    * then post in an existing channel. Used by incidents for a channel per incident.
    */
   createConversation?(name: string, memberExternalIds: string[]): Promise<{ conversationId: string; name: string }>;
+  /**
+   * Checks that the bot can post in a conversation before a workflow is routed there (Slack conversations.info,
+   * Feishu chat get, WeCom appchat/get); absent on the console, whose channels are our own rows.
+   */
+  conversation?(conversationId: string): Promise<ConversationCheck>;
   /** Reads a person's profile (Slack users.info, Feishu contact v3 user get, WeCom user/get); absent on the console. */
   profile?(userExternalId: string): Promise<PlatformProfile>;
 }

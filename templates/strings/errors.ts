@@ -5,6 +5,7 @@ import type { ErrorCatalog } from "./catalog.js";
 import { adminErrors } from "./errors/admin.js";
 import { identityErrors } from "./errors/identity.js";
 import { peopleErrors } from "./errors/people.js";
+import { settingsErrors } from "./errors/settings.js";
 import { calendarErrors } from "./errors/calendar.js";
 import { coreErrors } from "./errors/core.js";
 import { incidentErrors } from "./errors/incidents.js";
@@ -16,7 +17,7 @@ import { nameCodedParams } from "./error-params.js";
 import { argName, localUsage } from "./usage.js";
 
 /** Every feature's catalogue. A feature adds its own file under errors/ and one entry here. */
-const CATALOGS: ErrorCatalog[] = [coreErrors, adminErrors, identityErrors, peopleErrors, calendarErrors, kpiErrors, slaErrors, reviewErrors, incidentErrors];
+const CATALOGS: ErrorCatalog[] = [coreErrors, adminErrors, identityErrors, peopleErrors, settingsErrors, calendarErrors, kpiErrors, slaErrors, reviewErrors, incidentErrors];
 
 /** The merged catalogue per locale; a test checks both have every code the code base raises. */
 export const ERROR_MESSAGES: ErrorCatalog = {

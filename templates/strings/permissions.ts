@@ -12,6 +12,7 @@ const WHAT: Record<string, Localized> = {
   "people.remove": { en: "remove someone from the team", "zh-CN": "将成员移出团队" },
   "people.hours_set": { en: "change the team's working hours", "zh-CN": "修改团队的工作时间" },
   "people.quiet_set": { en: "change someone else's quiet hours", "zh-CN": "修改他人的免打扰时段" },
+  "people.quiet_off": { en: "turn off someone else's quiet hours", "zh-CN": "关闭他人的免打扰时段" },
   "people.timezone": { en: "change someone else's time zone", "zh-CN": "修改他人的时区" },
   "people.language": { en: "change someone else's language", "zh-CN": "修改他人的语言" },
   "people.channel_set": { en: "choose where a workflow's cards go", "zh-CN": "设置各流程卡片发往的频道" },

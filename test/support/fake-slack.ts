@@ -44,6 +44,11 @@ export interface FakeSlack {
    * limit (429 with Retry-After). `active` may read the service's fake clock, so a storm lasts in its time.
    */
   stormWhile(method: string, answer: { status: 500 } | { status: 429; retryAfter: number }, active: () => boolean): void;
+  /**
+   * Channels as conversations.info reports them: a channel listed in `outside` answers is_member false (the bot
+   * is not in it), one in `missing` answers channel_not_found; any other exists with the bot in it.
+   */
+  conversations: { outside: Set<string>; missing: Set<string>; names: Map<string, string> };
   /** The next call of `method` is answered `{ ok: false, error }` (a Slack platform error). */
   failNext(method: string, error: string): void;
   /**
@@ -85,6 +90,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const serverErrors = new Map<string, number>();
   const storms: { method: string; answer: { status: 500 } | { status: 429; retryAfter: number }; active: () => boolean }[] = [];
   let ts = 0;
+  const conversations = { outside: new Set<string>(), missing: new Set<string>(), names: new Map<string, string>() };
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
@@ -107,6 +113,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, channel: { id: `D${String(args["users"])}` } };
       case "conversations.create":
         return { ok: true, channel: { id: `C${String(calls.length).padStart(6, "0")}`, name: args["name"], is_channel: true } };
+      case "conversations.info": {
+        const id = String(args["channel"]);
+        if (conversations.missing.has(id)) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id, name: conversations.names.get(id) ?? id.toLowerCase(), is_channel: true, is_member: !conversations.outside.has(id) } };
+      }
       case "conversations.invite":
         return { ok: true, channel: { id: args["channel"] } };
       default:
@@ -165,6 +176,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     calls,
     responses,
+    conversations,
     callsTo: (method) => calls.filter((c) => c.method === method && !c.rateLimited && c.result !== undefined),
     rateLimitNext(method, seconds) {
       limited.set(method, [...(limited.get(method) ?? []), seconds]);

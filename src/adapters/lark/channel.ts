@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Log } from "../../lib/logger.js";
 import type { Card } from "../../messaging/card.js";
-import type { ChatChannel, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
+import type { ChatChannel, ConversationCheck, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
 import type { LarkMessenger } from "./client.js";
 import { renderLarkCard, type LarkCardJson } from "./render-card.js";
 
@@ -16,6 +16,9 @@ export interface CardCapture {
   /** Cleared when the callback has been answered; later updates PATCH as usual. */
   open: boolean;
 }
+
+/** Feishu's codes for "the bot (operator) is not in this chat". */
+const LARK_NOT_IN_CHAT = new Set([232011, 232033]);
 
 /** Feishu's message text limit for `text` messages is generous; refusals are one sentence. */
 const TEXT_MAX = 4000;
@@ -56,6 +59,17 @@ export class LarkChannel implements ChatChannel {
   async profile(userExternalId: string): Promise<PlatformProfile> {
     if (!this.api.userProfile) return { ok: false, missingScope: "contact:user.base:readonly" };
     return this.api.userProfile(userExternalId);
+  }
+
+  /**
+   * im.v1.chat get: answers only for a chat the bot is in. 232011 (the bot is not in the chat) is told apart;
+   * every other refusal (232006 invalid chat_id, 232010 chat not found...) means there is no such chat for it.
+   */
+  async conversation(conversationId: string): Promise<ConversationCheck> {
+    if (!this.api.chatInfo) return { ok: true };
+    const res = await this.api.chatInfo(conversationId);
+    if (res.code === 0) return { ok: true, name: res.name };
+    return { ok: false, reason: LARK_NOT_IN_CHAT.has(res.code) ? "not_member" : "not_found" };
   }
 
   /** im.v1.chat.create: a group chat named `name` with the bot and the people (open_ids) in it. */

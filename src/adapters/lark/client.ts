@@ -51,6 +51,8 @@ export interface LarkMessenger {
   patch(messageId: string, content: string): Promise<void>;
   /** POST /open-apis/im/v1/chats (a group chat with the bot in it and the people, by open_id); returns its chat_id. */
   createChat?(name: string, openIds: string[]): Promise<{ chatId: string }>;
+  /** GET /open-apis/im/v1/chats/:chat_id: the chat's name when the bot is in it; its error code otherwise. */
+  chatInfo?(chatId: string): Promise<{ code: number; name?: string }>;
   /** GET /open-apis/contact/v3/users/:user_id?user_id_type=open_id: the person's name. */
   userProfile?(openId: string): Promise<PlatformProfile>;
 }
@@ -81,6 +83,15 @@ export function sdkMessenger(client: lark.Client): LarkMessenger {
       if (res.code !== 0) return { ok: false, missingScope: LARK_CONTACT_SCOPE };
       const user = res.data?.user;
       return { ok: true, displayName: user?.name || user?.en_name || undefined };
+    },
+    async chatInfo(chatId) {
+      // The SDK throws for an HTTP error status (Feishu answers 400 with a code for an unknown chat).
+      const res = await client.im.v1.chat.get({ path: { chat_id: chatId } }).catch((err: { response?: { data?: { code?: number; msg?: string } } }) => {
+        const data = err.response?.data;
+        if (data?.code !== undefined) return { code: data.code, msg: data.msg, data: undefined };
+        throw err;
+      });
+      return { code: res.code ?? -1, name: res.data?.name || undefined };
     },
     async createChat(name, openIds) {
       const res = await client.im.v1.chat.create({ params: { user_id_type: "open_id" }, data: { name, user_id_list: openIds, chat_mode: "group", chat_type: "private" } });

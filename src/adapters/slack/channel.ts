@@ -3,7 +3,7 @@
 // also paced here, one per second, which is Slack's documented pace for chat.postMessage.
 import type { webApi } from "@slack/bolt";
 import type { Card } from "../../messaging/card.js";
-import type { ChatChannel, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
+import type { ChatChannel, ConversationCheck, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
 import { KeyedPacer } from "./pacer.js";
 import { renderCard } from "./render-card.js";
 
@@ -46,6 +46,23 @@ export class SlackChannel implements ChatChannel {
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error;
       if (code === "missing_scope" || code === "not_allowed_token_type") return { ok: false, missingScope: "users:read" };
+      throw err;
+    }
+  }
+
+  /**
+   * conversations.info (scope channels:read / groups:read): the channel exists and the bot is in it. A private
+   * channel the bot is not in is "channel_not_found" to it; a public one answers is_member false.
+   */
+  async conversation(conversationId: string): Promise<ConversationCheck> {
+    try {
+      const res = await this.client.conversations.info({ channel: conversationId });
+      if (res.channel?.is_member === false) return { ok: false, reason: "not_member" };
+      return { ok: true, name: res.channel?.name || undefined };
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code === "not_in_channel") return { ok: false, reason: "not_member" };
+      if (code === "channel_not_found") return { ok: false, reason: "not_found" };
       throw err;
     }
   }

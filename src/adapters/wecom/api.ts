@@ -97,6 +97,17 @@ export class WecomApi {
     return requestJson(`${this.opts.baseUrl}/cgi-bin/user/get?access_token=${encodeURIComponent(token)}&userid=${encodeURIComponent(userId)}`, { method: "GET" }, this.timeoutMs);
   }
 
+  /** GET appchat/get: a group chat the app created (errcode 86003 when there is no such chat). */
+  async getAppChat(chatId: string): Promise<Envelope & { chat_info?: { chatid?: string; name?: string } }> {
+    const token = await this.accessToken();
+    return requestJson(`${this.opts.baseUrl}/cgi-bin/appchat/get?access_token=${encodeURIComponent(token)}&chatid=${encodeURIComponent(chatId)}`, { method: "GET" }, this.timeoutMs);
+  }
+
+  /** appchat/send: a message to a group chat the app created (markdown; app chats take no template cards). */
+  sendAppChat(payload: Record<string, unknown>): Promise<Envelope> {
+    return this.post("/cgi-bin/appchat/send", payload);
+  }
+
   /** message/send; `response_code` is present only for interactive template cards. */
   sendMessage(payload: Record<string, unknown>): Promise<Envelope & { msgid?: string; response_code?: string }> {
     return this.post("/cgi-bin/message/send", payload);

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Log } from "../../lib/logger.js";
 import type { Card } from "../../messaging/card.js";
-import type { ChatChannel, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
+import type { ChatChannel, ConversationCheck, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
 import { WecomApiError, type WecomApi } from "./api.js";
 import { wecomConversation, type WecomResponseCode } from "./parse-inbound.js";
 import { TokenBucket } from "./rate-limit.js";
@@ -56,8 +56,24 @@ export class WecomChannel implements ChatChannel {
     this.robotBucket = new TokenBucket(20, 60_000, opts.nowMs);
   }
 
+  /** appchat/get: the app's group chat exists (an app can only post to chats it created: 86003 otherwise). */
+  async conversation(conversationId: string): Promise<ConversationCheck> {
+    if (conversationId === wecomConversation.robot) return this.opts.robot ? { ok: true } : { ok: false, reason: "not_found" };
+    const chatId = wecomConversation.chatOf(conversationId);
+    if (!chatId) return { ok: false, reason: "not_found" };
+    try {
+      const res = await this.opts.api.getAppChat(chatId);
+      return { ok: true, name: res.chat_info?.name || undefined };
+    } catch (err) {
+      if (err instanceof WecomApiError && err.errcode > 0) return { ok: false, reason: "not_found" };
+      throw err;
+    }
+  }
+
   async post(target: OutboundTarget, card: Card): Promise<string> {
     if (target.conversationId === wecomConversation.robot) return this.postToRobot(card);
+    const chatId = wecomConversation.chatOf(target.conversationId);
+    if (chatId) return this.postToChat(chatId, card);
     return this.sendCard(this.userOf(target.conversationId), card);
   }
 
@@ -65,6 +81,12 @@ export class WecomChannel implements ChatChannel {
     if (target.conversationId === wecomConversation.robot) {
       // Robot messages cannot be edited; the group gets the new state as a new message.
       await this.postToRobot(card);
+      return;
+    }
+    const chatId = wecomConversation.chatOf(target.conversationId);
+    if (chatId) {
+      // Nor can app chat messages: the chat gets the new state as a new message.
+      await this.postToChat(chatId, card);
       return;
     }
     const userId = this.userOf(target.conversationId);
@@ -124,6 +146,11 @@ export class WecomChannel implements ChatChannel {
     const res = await this.opts.api.sendMessage({ touser: userId, agentid: this.opts.agentId, ...body });
     if (res.response_code) this.codes.set(taskId, { code: res.response_code, userId });
     return body.msgtype === "template_card" ? taskId : (res.msgid ?? taskId);
+  }
+
+  private async postToChat(chatId: string, card: Card): Promise<string> {
+    await this.opts.api.sendAppChat({ chatid: chatId, msgtype: "markdown", markdown: { content: renderWecomMarkdown(card, WECOM_LIMITS.appMarkdownBytes) } });
+    return `chat-${randomUUID()}`;
   }
 
   private async postToRobot(card: Card): Promise<string> {

@@ -5,6 +5,10 @@ import type { InboundEvent } from "../../messaging/inbound.js";
 export const wecomConversation = {
   /** The app's chat with member `userId`. */
   user: (userId: string) => `user:${userId}`,
+  /** A group chat the app created (appchat), chosen with /mediaops channel set; post-only. */
+  chat: (chatId: string) => `chat:${chatId}`,
+  /** The chat id of a `chat:` conversation, or undefined. */
+  chatOf: (conversationId: string) => (conversationId.startsWith("chat:") ? conversationId.slice(5) : undefined),
   /** The group robot (WECOM_WEBHOOK_KEY); post-only. */
   robot: "robot",
   /** The member of a `user:` conversation, or undefined. */

@@ -4,6 +4,8 @@ import { ALL_COMMANDS, COMMANDS, type ArgsOf, type CommandId, type ParsedCommand
 import { showOutbox } from "../admin/outbox-admin.js";
 import { changeRole, listPeople, removePerson, useSetupCode } from "../admin/people-admin.js";
 import { setHours, showHours } from "../admin/hours-admin.js";
+import { setChannelRoute, showChannelRoutes } from "../admin/channel-routes.js";
+import { setLanguage, setQuiet, setTimezone, showQuiet } from "../admin/person-settings.js";
 import { linkAccounts } from "../identity/link-accounts.js";
 import { setCalendarYear, showCalendar } from "../calendar/calendar-admin.js";
 import { INCIDENT_HANDLERS } from "../incidents/handlers.js";
@@ -40,6 +42,13 @@ const HANDLERS: Handlers = {
   "people.remove": (scope, a) => removePerson(scope, a.user, a.to),
   "people.hours_show": (scope) => showHours(scope),
   "people.hours_set": (scope, a) => setHours(scope, a.hours),
+  "people.channel_show": (scope) => showChannelRoutes(scope),
+  "people.channel_set": (scope, a) => setChannelRoute(scope, a.workflow, a.channel),
+  "people.quiet_show": (scope, a) => showQuiet(scope, a.user),
+  "people.quiet_set": (scope, a) => setQuiet(scope, a.user, a.range),
+  "people.quiet_off": (scope, a) => setQuiet(scope, a.user, null),
+  "people.timezone": (scope, a) => setTimezone(scope, a.user, a.zone),
+  "people.language": (scope, a) => setLanguage(scope, a.user, a.language),
   "calendar.show": (scope) => showCalendar(scope),
   "calendar.set": (scope, a) => setCalendarYear(scope, a.year, a.body),
   "topic.propose": proposeTopic,

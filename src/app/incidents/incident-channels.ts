@@ -7,6 +7,7 @@ import type { Member } from "../members.js";
 import { toMember } from "../members.js";
 import type { ChannelInfo, RequestScope } from "../scope.js";
 import { identitiesChanged } from "../identity/cache.js";
+import { routedChannel } from "../admin/channel-routes.js";
 import type { IncidentNotice } from "../../../templates/incident/incident-view.js";
 import type { ChatPlatform } from "../../messaging/inbound.js";
 
@@ -22,6 +23,8 @@ async function consoleChannel(db: Db | Tx, teamId: string, name: string): Promis
 
 /** The operations channel: where incidents are followed when they get no channel of their own. */
 export async function operationsChannelFor(scope: RequestScope): Promise<ChannelInfo> {
+  const routed = await routedChannel(scope.deps.db, scope.team.id, scope.channel.platform, "incidents");
+  if (routed) return routed;
   if (scope.channel.platform !== "console") return scope.channel;
   return (await consoleChannel(scope.deps.db, scope.team.id, CONSOLE_INCIDENT_CHANNEL)) ?? scope.channel;
 }
@@ -32,6 +35,10 @@ export async function operationsChannelFor(scope: RequestScope): Promise<Channel
  * otherwise, or when creating it fails, the operations channel.
  */
 export async function incidentChannelFor(scope: RequestScope, name?: string, memberIds: string[] = []): Promise<ChannelInfo> {
+  // The team chose where incidents are followed on this platform (/mediaops channel set incidents): there,
+  // instead of a new conversation per incident.
+  const routed = await routedChannel(scope.deps.db, scope.team.id, scope.channel.platform, "incidents");
+  if (routed) return routed;
   const platform = scope.deps.channels.get(scope.channel.platform as ChatPlatform);
   if (name && platform?.createConversation) {
     const { db } = scope.deps;

@@ -8,6 +8,7 @@ import { toLocale } from "../../domain/locale.js";
 import { toMember } from "../members.js";
 import { deliverOutbox } from "../outbox/deliver.js";
 import { enqueueDirect, enqueuePost } from "../outbox/enqueue.js";
+import { routedChannel } from "../admin/channel-routes.js";
 import type { RequestScope } from "../scope.js";
 import { loadTeam } from "../team.js";
 import { buildDigest } from "./build-digest.js";
@@ -50,7 +51,11 @@ export async function runDueDigests(deps: AppDeps, now: Date = deps.clock.now())
           await tx.digestRun.create({ data: { runKey: slot.runKey, subscriptionId: sub.id, localDay: slot.localDay, createdAt: now } });
           const card = { template: "kpi.daily_digest" as const, model };
           if (sub.userId) await enqueueDirect(tx, scope, sub.userId, sub.locale, card);
-          else await enqueuePost(tx, scope, card, { channelId: sub.channelId! });
+          else {
+            // A KPI channel set on this platform (/mediaops channel set kpi) takes the channel digests there.
+            const routed = channel ? await routedChannel(tx, sub.teamId, channel.platform, "kpi") : undefined;
+            await enqueuePost(tx, scope, card, { channelId: routed?.id ?? sub.channelId! });
+          }
           return true;
         })
         .catch((err: unknown) => {

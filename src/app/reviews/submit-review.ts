@@ -10,6 +10,7 @@ import { selectChain } from "../../domain/reviews/select-chain.js";
 import { assertTransition } from "../../domain/topics/lifecycle.js";
 import { FORMATS, THEMES } from "../../domain/topics/vocabulary.js";
 import { audit } from "../audit.js";
+import { channelById, channelFor, pointToCard } from "../admin/channel-routes.js";
 import { memberByHandle } from "../members.js";
 import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
@@ -50,7 +51,10 @@ export async function submitReview(scope: RequestScope, args: ArgsOf<"review.sub
     const s = await loadReviewState(tx, scope.team.id, review.id);
     const ctx = await cardContext(tx, scope, s);
     if (resubmitted) await refreshReviewCards(tx, scope, s, ctx, []);
-    else await postStatusCard(tx, scope, s, ctx);
+    else {
+      await postStatusCard(tx, scope, s, ctx);
+      await pointToCard(tx, scope, await channelById(tx, s.review.channelId));
+    }
     await postRequestCards(tx, scope, s, s.levels.find((l) => l.id === pass.id)!, ctx);
     await replyNotice(tx, scope, reviewNotices[scope.actor.locale].submitted(review.id, topic.id, version, levelName(chainDisplayName(review.chain), scope.actor.locale), review.chain.levels.length));
     return review.id;
@@ -68,7 +72,7 @@ async function createReview(tx: Tx, scope: RequestScope, topic: TopicRecord, fla
   const row = await tx.review.create({
     data: {
       teamId: scope.team.id, topicId: topic.id, chainName: picked.chain.name, chainJson: JSON.stringify(picked.chain), status: "open",
-      authorId: scope.actor.id, channelId: scope.channel.id, flagsJson: JSON.stringify(flags),
+      authorId: scope.actor.id, channelId: (await channelFor(tx, scope, "reviews")).id, flagsJson: JSON.stringify(flags),
       ccJson: JSON.stringify(await resolvePeople(tx, scope.team.id, { users: picked.chain.cc })),
       currentVersion: 0, currentLevel: 1, createdAt: scope.now, updatedAt: scope.now,
     },

@@ -2,6 +2,7 @@
 import type { ArgsOf } from "../../../commands/index.js";
 import { AppError } from "../../domain/errors.js";
 import { audit } from "../audit.js";
+import { channelFor, pointToCard } from "../admin/channel-routes.js";
 import { replyNotice } from "../notify.js";
 import type { RequestScope } from "../scope.js";
 import { ingestSlaItems } from "./ingest-items.js";
@@ -31,6 +32,8 @@ export async function logSlaItem(scope: RequestScope, args: ArgsOf<"sla.log">): 
   await db.$transaction(async (tx) => {
     await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "sla.log", subjectType: "sla", subjectId: r.id, after: { platform: args.platform, account: acc.account, kind, link: args.link }, at: scope.now });
     // The answer is the item's card (deadline, buttons), so a hand-logged item can be handled from it.
-    await replyWithItemCard(tx, scope, r.id, "logged");
+    const channel = await channelFor(tx, scope, "sla");
+    await replyWithItemCard(tx, scope, r.id, "logged", channel);
+    await pointToCard(tx, scope, channel);
   });
 }

@@ -3,7 +3,8 @@
 import type { Tx } from "../../db/client.js";
 import { toMember, type Member } from "../members.js";
 import type { AppDeps } from "../deps.js";
-import { enqueueDirect, enqueueReply, type OutboundCard } from "../outbox/enqueue.js";
+import { enqueueDirect, enqueuePost, enqueueReply, type OutboundCard } from "../outbox/enqueue.js";
+import { routedChannel } from "../admin/channel-routes.js";
 import type { ChannelInfo, RequestScope } from "../scope.js";
 import type { TeamSettings } from "../team.js";
 
@@ -22,6 +23,15 @@ export async function notifyPerson(tx: Tx, deps: AppDeps, team: TeamSettings, ch
   if (!user) return [];
   const member: Member = toMember(user);
   const scope: RequestScope = { deps, actor: member, team, channel: channel ?? { id: "", platform: "", externalId: "", name: "" }, now, outboxIds: [] };
+  // An SLA channel set on a platform the person is on (/mediaops channel set sla): the card is posted there, in
+  // the team's language, the platform they were last seen on first.
+  const seen = [...user.identities].sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
+  for (const identity of seen) {
+    const routed = await routedChannel(tx, team.id, identity.platform, "sla");
+    if (!routed) continue;
+    await enqueuePost(tx, { ...scope, actor: { ...member, locale: team.locale } }, card, { ...subject, channelId: routed.id });
+    return scope.outboxIds;
+  }
   if (channel && user.identities.some((i) => i.platform === channel.platform)) await enqueueReply(tx, scope, card, subject);
   else await enqueueDirect(tx, scope, member.id, member.locale, card, subject);
   return scope.outboxIds;

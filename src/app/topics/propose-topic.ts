@@ -4,6 +4,7 @@ import { findNearDuplicates } from "../../domain/topics/duplicates.js";
 import { parsePlannedWhen } from "../../domain/topics/plan-date.js";
 import { audit } from "../audit.js";
 import { enqueuePost } from "../outbox/enqueue.js";
+import { channelFor, pointToCard } from "../admin/channel-routes.js";
 import type { RequestScope } from "../scope.js";
 import { toTopicRecord } from "./load-topic.js";
 import { buildTopicView, topicSubject } from "./topic-view-model.js";
@@ -47,7 +48,9 @@ export async function proposeTopic(scope: RequestScope, args: ArgsOf<"topic.prop
       at: scope.now,
     });
     const model = await buildTopicView(tx, topic, scope.deps.buttonKey, scope.team.timezone);
-    await enqueuePost(tx, scope, { template: "topic.card", model }, { subjectKey: topicSubject(topic.id), stateVersion: topic.version });
+    const channel = await channelFor(tx, scope, "topics");
+    await enqueuePost(tx, scope, { template: "topic.card", model }, { subjectKey: topicSubject(topic.id), stateVersion: topic.version, channelId: channel.id });
+    await pointToCard(tx, scope, channel);
     return topic.id;
   });
 }
