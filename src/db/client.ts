@@ -3,6 +3,7 @@
 // prisma/schema.prisma), so the code is written once against the SQLite client's types. Each client and its
 // adapter is imported only when that database is opened: a service loads one of them, not both.
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { groupFlush, setDurableFlush, sqliteWalFlush } from "./durable.js";
 
 /** The database handle passed to every use case. */
 export type Db = PrismaClient;
@@ -15,10 +16,16 @@ export function databaseKind(url: string): "sqlite" | "postgres" {
   return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 }
 
-/** Opens the SQLite file at `dbPath`; a busy timeout lets concurrent writers wait instead of failing. */
+/**
+ * Opens the SQLite file at `dbPath`; a busy timeout lets concurrent writers wait instead of failing. better-sqlite3
+ * builds SQLite with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1: in WAL mode a commit reaches the OS but not the disk, so
+ * the inbox flushes the WAL itself before a platform is answered (durable.ts).
+ */
 export async function createDb(dbPath: string): Promise<Db> {
   const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([import("../generated/prisma/client.js"), import("@prisma/adapter-better-sqlite3")]);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${dbPath}`, timeout: 5000 }) });
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${dbPath}`, timeout: 5000 }) });
+  setDurableFlush(db, groupFlush(sqliteWalFlush(dbPath)));
+  return db;
 }
 
 /**

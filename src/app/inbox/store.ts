@@ -3,6 +3,7 @@
 // retries a non-2xx answer, memory stays bounded).
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.js";
+import { makeDurable } from "../../db/durable.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Locale } from "../../domain/locale.js";
 import type { InboundEvent } from "../../messaging/inbound.js";
@@ -38,11 +39,15 @@ const storeTurns = new WeakMap<Db, Promise<unknown>>();
  * all read the same count and overshoot the bound (PostgreSQL's connection pool let them). Several replicas may
  * still together store a few more than `max`, which is the bound's slack, not a leak.
  */
-export function storeInbound(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
+export async function storeInbound(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
   const previous = storeTurns.get(db) ?? Promise.resolve();
   const mine = previous.catch(() => undefined).then(() => storeNow(db, payload, now, max, claim));
   storeTurns.set(db, mine);
-  return mine;
+  const stored = await mine;
+  // The platform hears "received" after this, so the row must survive the machine, not only the process. Outside
+  // the turn: the stores of a burst share one flush (src/db/durable.ts).
+  if (stored.kind === "stored") await makeDurable(db);
+  return stored;
 }
 
 async function storeNow(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
