@@ -4,6 +4,7 @@ import { kpiBudgetList, kpiBudgetSet, kpiSpend } from "./budget.js";
 import { kpiImport } from "./import.js";
 import { kpiMute, kpiUnmute } from "./mute.js";
 import { kpiRecord } from "./record.js";
+import { kpiHistory, kpiSources } from "./sources.js";
 import { kpiDigestNow, kpiSubscribe, kpiUnsubscribe } from "./subscribe.js";
 import { kpiTarget } from "./target.js";
 
@@ -20,6 +21,8 @@ export const KPI_COMMANDS = {
   "kpi.budget_set": kpiBudgetSet,
   "kpi.budget_list": kpiBudgetList,
   "kpi.spend": kpiSpend,
+  "kpi.sources": kpiSources,
+  "kpi.history": kpiHistory,
 } as const;
 
 /**

@@ -103,6 +103,8 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   "kpi.budget_set": MANAGERS,
   "kpi.budget_list": EVERYONE,
   "kpi.spend": MAKERS,
+  "kpi.sources": EVERYONE,
+  "kpi.history": EVERYONE,
   // reviews
   "review.submit": EVERYONE,
   "review.approve": LEVEL_REVIEWERS,

@@ -37,6 +37,8 @@ const WHAT: Record<string, Localized> = {
   "kpi.budget_set": { en: "set or change a budget", "zh-CN": "设定或修改预算" },
   "kpi.budget_list": { en: "see budgets and their use", "zh-CN": "查看预算及使用情况" },
   "kpi.spend": { en: "record spend against a budget", "zh-CN": "记录预算花费" },
+  "kpi.sources": { en: "see where the figures come from", "zh-CN": "查看数据来源" },
+  "kpi.history": { en: "see a metric's stored values and replacements", "zh-CN": "查看指标的存储值和替换记录" },
   "kpi.assign": { en: "assign a follow-up from the digest", "zh-CN": "从简报指派跟进" },
   "review.approve": { en: "approve this review level", "zh-CN": "通过本级审核" },
   "review.changes": { en: "request changes on this review level", "zh-CN": "在本级审核中要求修改" },

@@ -90,6 +90,8 @@ describe("WeChat OA figures from the datacube", () => {
     expect(failed.map((f) => [f.api, f.day])).toEqual([["getuserread", "2026-11-27"]]);
     const status = await svc.deps.db.metricSourceStatus.findFirstOrThrow({ where: { source: "wechat_oa" } });
     expect(JSON.parse(status.lastError!)).toMatchObject({ kind: "platform", problem: "busy", code: -1, day: "2026-11-27" });
+    const sources = cardText((await consoleClient(svc.app).say("wang.fang", "/kpi sources", "kpi")).messages.at(-1)!);
+    expect(sources).toContain("公众号自动拉取：最近存入 2026-11-27 的数据（2026-11-28 08:10）；1 项日数据等待下次重试；最近错误（2026-11-28 08:10）：微信接口繁忙或无法连接，下次运行会重试（错误码 -1），获取 2026-11-27 的数据时");
 
     wx.calls.length = 0;
     clock.advance(30 * 60_000);

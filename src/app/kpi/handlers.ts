@@ -7,9 +7,10 @@ import { digestNow } from "./digest-now.js";
 import { importCsv } from "./import-csv.js";
 import { recordMetric } from "./record-metric.js";
 import { setTarget } from "./set-target.js";
+import { listSources, metricHistory } from "./sources-history.js";
 import { subscribeDigest, unsubscribeDigest } from "./subscriptions.js";
 
-type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now" | "kpi.mute" | "kpi.unmute" | "kpi.import" | "kpi.budget_set" | "kpi.budget_list" | "kpi.spend";
+type KpiId = "kpi.record" | "kpi.target" | "kpi.subscribe" | "kpi.unsubscribe" | "kpi.digest_now" | "kpi.mute" | "kpi.unmute" | "kpi.import" | "kpi.budget_set" | "kpi.budget_list" | "kpi.spend" | "kpi.sources" | "kpi.history";
 
 /** Command id → use case. */
 export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>) => Promise<unknown> } = {
@@ -24,4 +25,6 @@ export const KPI_HANDLERS: { [K in KpiId]: (scope: RequestScope, args: ArgsOf<K>
   "kpi.budget_set": setBudget,
   "kpi.budget_list": listBudgets,
   "kpi.spend": recordSpend,
+  "kpi.sources": listSources,
+  "kpi.history": metricHistory,
 };

@@ -39,6 +39,7 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.budget_bad_period": (p) => `"${p.value}" is not a period. Use month or quarter, or --from and --to.`,
     "kpi.unknown_budget": (p) => `There is no budget "${p.name}". ${p.known ? `Budgets: ${p.known}.` : "Set one with /kpi budget set <name> <amount>."}`,
     "kpi.spend_outside": (p) => `${p.day} is outside the budget "${p.name}" (${p.from} to ${p.to}).`,
+    "kpi.bad_days": (p) => `"${p.value}" is not a number of days. Give a whole number from 1 to ${p.max}, such as --days 7.`,
   },
   "zh-CN": {
     "kpi.unknown_metric": (p) => `未知指标“${p.value}”。可用指标：${zhNames(p.known)}。`,
@@ -72,5 +73,6 @@ export const kpiErrors: ErrorCatalog = {
     "kpi.budget_bad_period": (p) => `“${p.value}”不是有效的预算周期。请写 月 或 季度，或用 --from 和 --to。`,
     "kpi.unknown_budget": (p) => `没有名为“${p.name}”的预算。${p.known ? `现有预算：${p.known}。` : "可用 /kpi budget set <名称> <金额> 设定。"}`,
     "kpi.spend_outside": (p) => `${p.day} 不在预算“${p.name}”的时段内（${p.from} 至 ${p.to}）。`,
+    "kpi.bad_days": (p) => `“${p.value}”不是有效的天数。请写 1 到 ${p.max} 之间的整数，如 --days 7。`,
   },
 };
