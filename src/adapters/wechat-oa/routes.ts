@@ -6,12 +6,14 @@
 // "success" at once; storing the SLA item runs afterwards. Freshness: `timestamp` within 300 s of our clock
 // either way (WeChat documents no window; this is the one WeCom and our own intake use). Replays: a
 // (timestamp, nonce) pair seen in the window with a different body is refused (the plaintext signature does
-// not cover the body), the same body again is a retry and answered "success"; retries and duplicates are also
+// not cover the body), the same body again is a retry and answered "success"; the pairs are kept in the
+// database, so this holds across restarts and replicas; retries and duplicates are also
 // dropped by MsgId (FromUserName+CreateTime for events) here and, across replicas, by the database.
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppDeps } from "../../app/deps.js";
 import { ingestSlaItems } from "../../app/sla/ingest-items.js";
+import { checkNonce } from "../../app/replay-guard.js";
 import type { WechatOaConfig } from "../../config/wechat-oa-env.js";
 import { BODY_LIMIT } from "../../http/server.js";
 import type { WecomOpenFailure } from "../wecom/crypto.js";
@@ -63,7 +65,6 @@ export interface WechatOaAdapter {
 /** Registers GET and POST /wechat/oa. */
 export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg: WechatOaConfig): WechatOaAdapter {
   const log = deps.log;
-  const nonces = new Expiring<string>(2 * WECHAT_OA_TOLERANCE_SECONDS * 1000);
   const seen = new Expiring<true>(SEEN_TTL_MS);
   const pending = new Set<Promise<void>>();
   const nowMs = () => deps.clock.now().getTime();
@@ -145,12 +146,17 @@ export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg:
       }
 
       // Signed, so the pair is WeChat's: the same pair with another body is someone replaying the URL.
+      // Kept in the database (src/app/replay-guard.ts), so a restart or another replica refuses the replay too.
       const now = nowMs();
       const bodyHash = createHash("sha256").update(raw).digest("hex");
-      const pairKey = `${q.timestamp}:${q.nonce}`;
-      const earlier = nonces.get(pairKey, now);
-      if (earlier !== undefined && earlier !== bodyHash) return refuse(reply, 401, "timestamp and nonce were already used with another body (replay)");
-      nonces.set(pairKey, bodyHash, now);
+      let verdict;
+      try {
+        verdict = await checkNonce(deps, { scope: "wechat-oa", timestamp: q.timestamp!, nonce: q.nonce ?? "", bodyHash, windowSeconds: WECHAT_OA_TOLERANCE_SECONDS });
+      } catch (err) {
+        log.error({ err }, "wechat-oa: the replay guard could not be read or stored");
+        return reply.code(503).type("application/json; charset=utf-8").send({ error: "the server cannot save right now" });
+      }
+      if (verdict === "replay") return refuse(reply, 401, "timestamp and nonce were already used with another body (replay)");
 
       const parsed = parseWechatOaInbound(fields, { account: cfg.account });
       if (parsed.ok === false) return refuse(reply, 400, parsed.error);
