@@ -24,7 +24,7 @@ type Writer = Pick<RequestScope, "now" | "outboxIds">;
 async function write(
   tx: Tx | Db,
   scope: Writer,
-  row: { kind: string; channelId?: string; userId?: string; subjectKey?: string; stateVersion?: number; locale?: string; card: OutboundCard },
+  row: { kind: string; channelId?: string; userId?: string; subjectKey?: string; stateVersion?: number; locale?: string; card: OutboundCard; holdUntil?: Date },
 ): Promise<void> {
   const created = await tx.outboxMessage.create({
     data: {
@@ -36,12 +36,13 @@ async function write(
       locale: row.locale ?? null,
       template: row.card.template,
       modelJson: JSON.stringify(row.card.model),
-      nextAttemptAt: new Date(scope.now.getTime() + WRITER_FIRST_MS),
+      nextAttemptAt: row.holdUntil ?? new Date(scope.now.getTime() + WRITER_FIRST_MS),
       createdAt: scope.now,
     },
     select: { id: true },
   });
-  scope.outboxIds.push(created.id);
+  // A held row is not the request's to deliver: the outbox worker sends it once it is due.
+  if (!row.holdUntil) scope.outboxIds.push(created.id);
 }
 
 /** Posts a card to the request's channel (or `channelId`), in the actor's language. */
@@ -66,6 +67,7 @@ export function enqueueReply<K extends TemplateId>(tx: Tx | Db, scope: RequestSc
 /**
  * Sends a card to one person in a direct chat on the platform where they are reached (their first linked
  * identity on a platform that has direct chats). Skipped where they have none; use a channel post as well.
+ * With `holdUntil` (the end of the person's quiet hours) it waits in the outbox until then.
  */
 export function enqueueDirect<K extends TemplateId>(
   tx: Tx | Db,
@@ -73,7 +75,7 @@ export function enqueueDirect<K extends TemplateId>(
   userId: string,
   locale: string,
   card: OutboundCard<K>,
-  opts: { subjectKey?: string; stateVersion?: number } = {},
+  opts: { subjectKey?: string; stateVersion?: number; holdUntil?: Date } = {},
 ): Promise<void> {
   return write(tx, scope, { kind: "direct", userId, locale, card, ...opts });
 }

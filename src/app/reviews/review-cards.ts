@@ -5,6 +5,7 @@ import type { ReviewAlertKind, ReviewAlertView } from "../../../templates/review
 import type { Tx } from "../../db/client.js";
 import { enqueueDirect, enqueuePost, enqueueUpdate } from "../outbox/enqueue.js";
 import type { RequestScope } from "../scope.js";
+import { quietEndOf } from "../quiet-hours.js";
 import { currentPass, decisionsOf, type LevelRecord, type ReviewState } from "./review-records.js";
 import { membersByIds, namesOf } from "./review-people.js";
 import { statusView } from "./review-status-view.js";
@@ -67,6 +68,8 @@ export interface AlertInput {
   by?: string | null;
   reason?: string | null;
   targets?: readonly string[];
+  /** A reminder or nudge: the direct message to someone in their quiet hours waits until those end. */
+  quiet?: boolean;
 }
 
 /** Tells people about a review directly and, with `channel`, in the review's channel. */
@@ -92,5 +95,8 @@ export async function sendAlert(tx: Tx, scope: RequestScope, s: ReviewState, ctx
   };
   const card = { template: "review.alert" as const, model };
   if (a.channel) await enqueuePost(tx, teamVoice(scope), card, { channelId: s.review.channelId });
-  for (const id of new Set(a.to)) await enqueueDirect(tx, scope, id, members.get(id)?.locale ?? scope.team.locale, card);
+  for (const id of new Set(a.to)) {
+    const holdUntil = a.quiet ? await quietEndOf(tx, id, scope.now) : undefined;
+    await enqueueDirect(tx, scope, id, members.get(id)?.locale ?? scope.team.locale, card, { holdUntil });
+  }
 }

@@ -79,7 +79,7 @@ async function alertOne(deps: AppDeps, id: number, now: Date, outboxIds: number[
       actor: { id: "", teamId: team.id, handle: "mediaops", displayName: "mediaops", locale: team.locale, timezone: team.timezone, roles: [] },
     };
     const ctx = await cardContext(tx, scope, s);
-    await sendAlert(tx, scope, s, ctx, { kind, pass, to: kind === "reminder" ? pending : targets, channel: true, targets });
+    await sendAlert(tx, scope, s, ctx, { kind, pass, to: kind === "reminder" ? pending : targets, channel: true, targets, quiet: true });
     return kind;
   });
 }

@@ -89,7 +89,7 @@ export async function nudgeReview(scope: RequestScope, reviewId: number, viaCard
       teamId: scope.team.id, actorId: scope.actor.id, action: "review.nudge", subjectType: "review", subjectId: reviewId,
       after: { version: pass.version, level: pass.level, pending }, at: scope.now,
     });
-    await sendAlert(tx, scope, s, ctx, { kind: "nudge", pass, to: pending, channel: true, by: scope.actor.id });
+    await sendAlert(tx, scope, s, ctx, { kind: "nudge", pass, to: pending, channel: true, by: scope.actor.id, quiet: true });
     if (!viaCard) await replyNotice(tx, scope, reviewNotices[locale].nudged(reviewId, namesOf(ctx.members, pending).join(locale === "en" ? ", " : "、")));
   });
 }

@@ -2,7 +2,8 @@
 // with a guarded update (two replicas never send the same reminder), advances its timetable, and sends one
 // card per person: the item card for one item, a summary card for several. Breaches and escalation steps
 // are audited. Quiet hours hold everything but complaint breaches.
-import { dueEvents, nextReminderAt, overridesQuietHours, quietUntil, type ReminderEvent, type SlaRole } from "../../domain/sla/index.js";
+import { dueEvents, nextReminderAt, overridesQuietHours, type ReminderEvent, type SlaRole } from "../../domain/sla/index.js";
+import { quietEnd } from "../quiet-hours.js";
 import type { SlaItemView } from "../../../templates/sla/sla-view.js";
 import type { AppDeps } from "../deps.js";
 import { deliverOutbox } from "../outbox/deliver.js";
@@ -47,7 +48,7 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
     result.due += due.length;
     const claimedBefore = result.claimed;
     for (const teamId of new Set(due.map((d) => d.teamId))) if (!contexts.has(teamId)) contexts.set(teamId, await loadSlaContext(db, teamId));
-    const zones = new Map((await db.user.findMany({ where: { teamId: { in: [...contexts.keys()] } }, select: { id: true, timezone: true, displayName: true } })).map((u) => [u.id, u]));
+    const zones = new Map((await db.user.findMany({ where: { teamId: { in: [...contexts.keys()] } }, select: { id: true, timezone: true, displayName: true, quietHours: true } })).map((u) => [u.id, u]));
     const names = new Map([...zones].map(([id, u]) => [id, u.displayName]));
 
     // Quiet hours depend on the person only: worked out once per person per chunk.
@@ -62,7 +63,7 @@ export async function runSlaSweep(deps: AppDeps, opts: { deliver?: boolean } = {
         const { events, state } = dueEvents(schedule, { warningsSent: row.warningsSent, stage: row.escalationStep }, now);
         const recipients = events.map((e) => ({ e, userId: recipientOf(ctx, row, e, targets) }));
         const first = recipients.find((r) => r.userId)?.userId;
-        const quiet = first ? quietOf(first, () => quietUntil(now, zones.get(first)?.timezone ?? ctx.zone)) : undefined;
+        const quiet = first ? quietOf(first, () => quietEnd({ quietHours: zones.get(first)?.quietHours ?? null, timezone: zones.get(first)?.timezone ?? ctx.zone }, now)) : undefined;
         const hold = Boolean(quiet && events.length > 0 && !overridesQuietHours(row.kind as never, events));
         const kept = { warningsSent: row.warningsSent, escalationStep: row.escalationStep, nextReminderAt: quiet ?? null, breachedAt: null };
         const moved = { warningsSent: state.warningsSent, escalationStep: state.stage, nextReminderAt: nextReminderAt(schedule, state), breachedAt: state.stage > 0 ? schedule.deadlineAt : null };
