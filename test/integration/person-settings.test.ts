@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverOutbox } from "../../src/app/outbox/deliver.js";
 import { runSlaSweep } from "../../src/app/sla/sweep.js";
-import { FakeClock } from "../fakes/fake-clock.js";
 import { cardText, consoleClient, type ApiMessage } from "../support/console-client.js";
 import { draftingTopic, statusCard, submit } from "../support/review-flow.js";
 import { startTestService, type TestService } from "../support/service.js";
