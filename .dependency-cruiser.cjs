@@ -109,6 +109,13 @@ module.exports = {
       from: { path: "^src/", pathNot: "^src/(db|generated)/" },
       to: { path: "^src/generated/", dependencyTypesNot: ["type-only"] },
     },
+    {
+      name: "chart-renderer-loaded-on-use",
+      comment: "ECharts and resvg add about 50 MB to a process: only src/adapters/charts/render-chart.ts imports them, and others reach it by import() (draw-chart.ts), so an idle service does not load them.",
+      severity: "error",
+      from: { pathNot: "^src/adapters/charts/render-chart\\.ts$" },
+      to: { path: ["^src/adapters/charts/render-chart\\.ts$", "node_modules/(echarts|zrender|@resvg)/"], dynamic: false, dependencyTypesNot: ["type-only"] },
+    },
   ],
   options: {
     // The generated Prisma clients are seen as targets (a rule names who may import them) but not walked.

@@ -20,7 +20,7 @@ import {
 } from "../../app/console/console-api.js";
 import { consoleChart } from "../../app/console/console-chart.js";
 import type { Locale } from "../../domain/locale.js";
-import { chartPng } from "../charts/render-chart.js";
+import { drawChartPng } from "../charts/draw-chart.js";
 import { describeRequestIssue, notJson, notUtf8 } from "../../../templates/strings/request-problems.js";
 import { utf8Text } from "../../lib/utf8.js";
 
@@ -39,10 +39,10 @@ export interface ConsoleRouteOptions {
 const pngCache = new Map<string, Buffer>();
 const PNG_CACHE_SIZE = 64;
 
-function cachedPng(version: string, draw: () => Buffer): Buffer {
+async function cachedPng(version: string, draw: () => Promise<Buffer>): Promise<Buffer> {
   let png = pngCache.get(version);
   if (!png) {
-    png = draw();
+    png = await draw();
     pngCache.set(version, png);
     if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
   }
@@ -122,7 +122,7 @@ export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOp
     api.get<{ Params: { id: string; index: string }; Querystring: { user?: string } }>("/console/api/messages/:id/charts/:index", { logLevel: "warn" }, async (req, reply) => {
       const found = await consoleChart(deps, Number(req.params.id), Number(req.params.index), req.query.user);
       if (!found) return reply.code(404).send({ error: localeOf(req) === "en" ? "No such chart." : "没有这张图表。" });
-      return reply.type("image/png").header("cache-control", "private, max-age=300").send(cachedPng(found.version, () => chartPng(found.chart)));
+      return reply.type("image/png").header("cache-control", "private, max-age=300").send(await cachedPng(found.version, () => drawChartPng(found.chart)));
     });
     api.post("/console/api/actions", async (req, reply) => {
       const locale = localeOf(req);

@@ -30,6 +30,7 @@ describe("import direction (dependency-cruiser, .dependency-cruiser.cjs)", () =>
   it("catches each kind of wrong-way import in a planted miniature", async () => {
     expect(await violations(FIXTURE, ["src", "templates"])).toEqual([
       "app-knows-no-adapter: src/app/calls-adapter.ts → src/adapters/slack/index.ts",
+      "chart-renderer-loaded-on-use: src/adapters/console/draws-eagerly.ts → src/adapters/charts/render-chart.ts",
       "domain-is-pure: src/domain/types-from-db.ts → src/db/client.ts",
       "domain-no-node-builtins: src/domain/reads-files.ts → fs",
       expect.stringMatching(/^domain-uses-pure-packages-only: src\/domain\/uses-pg\.ts → .*node_modules\/pg\//),
