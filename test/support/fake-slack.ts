@@ -56,6 +56,11 @@ export interface FakeSlack {
    * test wants, so "the service answered without waiting for it" is shown by an event, not by a stopwatch.
    */
   hold(method: string): () => void;
+  /**
+   * Files sent to the upload URLs files.getUploadURLExternal handed out, by file id (the raw request body, as
+   * the client sent it), and the files.completeUploadExternal call that shared each.
+   */
+  uploads: Map<string, Buffer>;
   /** Polls until `find` returns something, or fails after `timeoutMs`. */
   waitFor<T>(what: string, find: () => T | undefined, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -64,10 +69,10 @@ export interface FakeSlack {
 /** The bot's identity as auth.test reports it. */
 export const FAKE_BOT = { team_id: "T0001", user_id: "UBOT0001", bot_id: "BBOT0001" } as const;
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of req) parts.push(chunk as Buffer);
-  return Buffer.concat(parts).toString("utf8");
+  return Buffer.concat(parts);
 }
 
 function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
@@ -91,6 +96,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const storms: { method: string; answer: { status: 500 } | { status: 429; retryAfter: number }; active: () => boolean }[] = [];
   let ts = 0;
   const conversations = { outside: new Set<string>(), missing: new Set<string>(), names: new Map<string, string>() };
+  const uploads = new Map<string, Buffer>();
+  let base = "";
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
@@ -120,6 +127,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case "conversations.invite":
         return { ok: true, channel: { id: args["channel"] } };
+      case "files.getUploadURLExternal": {
+        if (!args["filename"] || !(Number(args["length"]) > 0)) return { ok: false, error: "invalid_arguments" };
+        const id = `F${String(calls.length).padStart(8, "0")}`;
+        return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = (Array.isArray(args["files"]) ? args["files"] : []) as { id?: string; title?: string }[];
+        if (files.length === 0 || files.some((f) => !f.id || !uploads.has(f.id))) return { ok: false, error: "file_not_found" };
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       default:
         return { ok: false, error: "unknown_method" };
     }
@@ -127,8 +144,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const raw = await readBody(req);
+      const bytes = await readBytes(req);
+      const raw = bytes.toString("utf8");
       const url = req.url ?? "/";
+      if (req.method === "POST" && url.startsWith("/upload/")) {
+        uploads.set(decodeURIComponent(url.slice("/upload/".length)), bytes);
+        res.writeHead(200, { "content-type": "text/plain" }).end("OK - " + bytes.length);
+        return;
+      }
       if (req.method === "POST" && url.startsWith("/response/")) {
         responses.push({ id: decodeURIComponent(url.slice("/response/".length)), body: JSON.parse(raw || "{}") as Record<string, unknown>, at: Date.now() });
         res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -169,7 +192,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     apiUrl: `${base}/api/`,
@@ -177,6 +200,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     responses,
     conversations,
+    uploads,
     callsTo: (method) => calls.filter((c) => c.method === method && !c.rateLimited && c.result !== undefined),
     rateLimitNext(method, seconds) {
       limited.set(method, [...(limited.get(method) ?? []), seconds]);

@@ -2,8 +2,10 @@
 // thrown with its Retry-After as `retryAfterMs`, which the outbox keeps on the row; posts to one channel are
 // also paced here, one per second, which is Slack's documented pace for chat.postMessage.
 import type { webApi } from "@slack/bolt";
-import type { Card } from "../../messaging/card.js";
+import type { Log } from "../../lib/logger.js";
+import type { Card, ChartSpec } from "../../messaging/card.js";
 import type { ChatChannel, ConversationCheck, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
+import { chartPng } from "../charts/render-chart.js";
 import { KeyedPacer } from "./pacer.js";
 import { renderCard } from "./render-card.js";
 
@@ -34,6 +36,7 @@ export class SlackChannel implements ChatChannel {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly pacer: KeyedPacer = new KeyedPacer(POST_INTERVAL_MS),
+    private readonly log?: Log,
   ) {}
 
   /** users.info (scope users:read): the display name, zone and, where Slack says, the language. */
@@ -74,7 +77,25 @@ export class SlackChannel implements ChatChannel {
       call(() => this.client.chat.postMessage({ channel: target.conversationId, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false })),
     );
     if (!res.ts) throw new Error("slack: chat.postMessage answered without a ts");
+    await this.attachCharts(target.conversationId, res.ts, card);
     return res.ts;
+  }
+
+  /**
+   * The card's charts as PNG files in the message's thread (files.getUploadURLExternal, the upload, then
+   * files.completeUploadExternal with thread_ts: the WebClient's files.uploadV2; scope files:write). The card is
+   * already posted and its text carries the same figures (sparklines), so a failed upload is logged, not retried:
+   * retrying would post the card twice.
+   */
+  private async attachCharts(channel: string, threadTs: string, card: Card): Promise<void> {
+    const charts = card.blocks.flatMap((b): ChartSpec[] => (b.type === "chart" ? [b.chart] : []));
+    for (const [i, chart] of charts.entries()) {
+      try {
+        await this.client.files.uploadV2({ channel_id: channel, thread_ts: threadTs, file: chartPng(chart), filename: `chart-${i + 1}.png`, title: chart.title, alt_text: chart.title });
+      } catch (err) {
+        this.log?.warn({ channel, threadTs, chart: chart.title, err }, "slack: chart upload failed; the card's sparklines carry the figures");
+      }
+    }
   }
 
   /** chat.update of a message posted earlier. */

@@ -32,7 +32,7 @@ function startError(step: string, err: unknown): Error {
 function build(settings: SlackSettings, log: Log): SlackAdapter {
   const { app, receiver } = createBoltApp(settings, log);
   // Its own client: the outbox owns every retry of a send (bolt-app.ts OUTBOX_CLIENT_RETRY).
-  const channel = new SlackChannel(createOutboxClient(settings, log));
+  const channel = new SlackChannel(createOutboxClient(settings, log), undefined, log);
   const work = new BackgroundWork(log, "slack");
   const mode = receiver ? "http" : "socket";
   return {
