@@ -17,6 +17,7 @@ import { buttonSigningKey } from "./app/settings.js";
 import { refreshCalendarAdditions } from "./app/calendar/team-calendar.js";
 import { createDb, createPostgresDb, databaseKind, type Db } from "./db/client.js";
 import { ensureDatabaseFolder, sqlitePathFromUrl } from "./db/database-url.js";
+import { withStartLock } from "./db/start-lock.js";
 import { createServer } from "./http/server.js";
 import { jobDefinitions } from "./jobs/definitions.js";
 import { startScheduler, type JobDefinition, type Scheduler } from "./jobs/scheduler.js";
@@ -103,16 +104,20 @@ async function probeDatabase(db: Db, clock: Clock): Promise<void> {
 export async function startService(opts: ServiceOptions): Promise<RunningService> {
   const { env, clock, log } = opts;
   const db = await openDatabase(env.DATABASE_URL, clock, log);
-  if (env.MEDIAOPS_DEMO && (await seedDemoTeam(db, clock, { timezone: env.MEDIAOPS_TIMEZONE, locale: env.MEDIAOPS_LOCALE }))) {
-    log.info("seeded the demo team (users wang.fang, li.wei, zhang.min, chen.jie, liu.yang, emma); set MEDIAOPS_DEMO=0 to start empty");
-  }
-  await prepareTeam(db, clock, log, env);
   const channels = new Map<ChatPlatform, ChatChannel>([["console", new ConsoleChannel(consoleStore(db, clock))]]);
-  const deps: AppDeps = { db, clock, log, channels, dialect: databaseKind(env.DATABASE_URL), buttonKey: await buttonSigningKey(db), crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
+  const deps: AppDeps = { db, clock, log, channels, dialect: databaseKind(env.DATABASE_URL), buttonKey: "", crashBeforeSend: env.MEDIAOPS_FAULT_INJECTION === "crash-before-send" };
   const inbox = new Inbox(deps, { max: env.MEDIAOPS_INBOX_MAX });
   deps.inbox = inbox;
-  await loadPlaybooksAtStart(deps);
-  await refreshCalendarAdditions(db);
+  // Replicas started together take turns at the first-start work (src/db/start-lock.ts).
+  await withStartLock(env.DATABASE_URL, async () => {
+    if (env.MEDIAOPS_DEMO && (await seedDemoTeam(db, clock, { timezone: env.MEDIAOPS_TIMEZONE, locale: env.MEDIAOPS_LOCALE }))) {
+      log.info("seeded the demo team (users wang.fang, li.wei, zhang.min, chen.jie, liu.yang, emma); set MEDIAOPS_DEMO=0 to start empty");
+    }
+    await prepareTeam(db, clock, log, env);
+    deps.buttonKey = await buttonSigningKey(db);
+    await loadPlaybooksAtStart(deps);
+    await refreshCalendarAdditions(db);
+  });
 
   const app = createServer({ log, probeDatabase: () => probeDatabase(db, clock) });
   registerConsoleRoutes(app, { deps, defaultLocale: env.MEDIAOPS_LOCALE, token: env.MEDIAOPS_CONSOLE_TOKEN });
