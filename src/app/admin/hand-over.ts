@@ -5,6 +5,12 @@ import type { LeftWork } from "../../../templates/admin/people-copy.js";
 import { peopleCopy } from "../../../templates/admin/people-copy.js";
 import { roleName } from "../../../templates/incident/incident-copy.js";
 import { audit } from "../audit.js";
+import { changeIncident } from "../incidents/change-incident.js";
+import { findIncident } from "../incidents/load-incident.js";
+import { sendItemCard, updateItemCards } from "../sla/item-cards.js";
+import { buildItemView } from "../sla/item-view.js";
+import { slaChannel } from "../sla/notify-person.js";
+import { loadSlaContext } from "../sla/sla-context.js";
 import type { Member } from "../members.js";
 import { handOverReviewPlace } from "../reviews/reassign-review.js";
 import type { RequestScope } from "../scope.js";
@@ -30,6 +36,7 @@ export async function handOverOpenWork(scope: RequestScope, person: Member, to: 
     where: { teamId: scope.team.id, status: { in: ["open", "claimed"] }, OR: [{ assigneeId: person.id }, { claimedById: person.id }] },
     orderBy: { id: "asc" },
   });
+  const ctx = items.length > 0 && to ? await loadSlaContext(db, scope.team.id) : undefined;
   for (const item of items) {
     if (to) {
       await db.$transaction(async (tx) => {
@@ -40,6 +47,11 @@ export async function handOverOpenWork(scope: RequestScope, person: Member, to: 
           data: { assigneeId: to.id, ...(claimedByThem ? { claimedById: null, status: "open" } : {}), version: { increment: 1 }, updatedAt: scope.now },
         });
         await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "sla.reassign", subjectType: "sla_item", subjectId: item.id, before: { assigneeId: item.assigneeId, claimedById: item.claimedById }, after: { assigneeId: to.id }, reason: "people.remove", at: scope.now });
+        // Every card of the item already out shows the new assignee; the successor gets the card to act on.
+        const fresh = await tx.slaItem.findUniqueOrThrow({ where: { id: item.id } });
+        await updateItemCards(tx, scope, fresh, ctx!);
+        const view = buildItemView(fresh, ctx!, scope.now, "show", scope.deps.buttonKey, new Map([[to.id, to.displayName]]));
+        scope.outboxIds.push(...(await sendItemCard(tx, scope.deps, scope.team, await slaChannel(tx, scope.team.id), to.id, scope.now, fresh, view)));
       });
     }
     out.push({ kind: "sla", id: item.id, detail: item.account, to: to?.displayName });
@@ -52,8 +64,9 @@ export async function handOverOpenWork(scope: RequestScope, person: Member, to: 
     if (to) {
       await db.$transaction(async (tx) => {
         await tx.incidentRole.update({ where: { id: r.id }, data: { userId: to.id, claimedAt: scope.now } });
-        await tx.incidentEvent.create({ data: { incidentId: r.incidentId, kind: "role", actorId: scope.actor.id, dataJson: JSON.stringify({ role: r.role, userId: to.id, previous: person.id }), at: scope.now } });
-        await audit(tx, { teamId: scope.team.id, actorId: scope.actor.id, action: "incident.role", subjectType: "incident", subjectId: r.incidentId, before: { role: r.role, userId: person.id }, after: { role: r.role, userId: to.id }, reason: "people.remove", at: scope.now });
+        // The audit row, the timeline event and an in-place update of every card of the incident.
+        const inc = await findIncident(tx, scope.team.id, r.incidentId);
+        await changeIncident(tx, scope, inc, {}, { action: "incident.role", event: "role", data: { role: r.role, userId: to.id, previous: person.id }, before: { role: r.role, userId: person.id }, reason: "people.remove" });
       });
     }
     out.push({ kind: "incident_role", id: r.incidentId, detail: roleName(locale, r.role, null), to: to?.displayName });
