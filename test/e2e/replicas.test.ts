@@ -137,7 +137,10 @@ describe(`${REPLICAS} replicas on one database`, () => {
       Promise.all(cards.map((card) => Promise.all(replicas.map((r, i) => call(r.url, "/console/api/actions", { user: i === 0 ? "wang.fang" : "liu.yang", messageId: card.id, actionId: "topic.accept", value: button(card, "topic.accept").value }))))),
       Promise.all(replicas.map((r, i) => call(r.url, "/console/api/actions", { user: reviewers[i], messageId: reviewCard.id, actionId: "review.approve", value: button(reviewCard, "review.approve").value }))),
     ]);
-    expect([...clicks.flat(), ...reviewClicks].filter((c) => c.status >= 500)).toEqual([]);
+    const failed = [...clicks.flat(), ...reviewClicks].filter((c) => c.status >= 500);
+    // On failure, the replicas' own error lines say why (the answer only says the request failed).
+    const errorLines = () => replicas.flatMap((r) => r.output().split("\n").filter((l) => /"level":(50|60)/.test(l))).join("\n");
+    expect(failed.map((c) => `${c.status} ${c.error}`), failed.length ? errorLines() : "").toEqual([]);
     // Everything is done once every replica has finished its catch-up run and nothing is left in the outbox.
     await until("every replica's catch-up run", () => replicas.every((r) => ran(r, "sla.sweep")));
     await until("the outbox to drain", async () => (await count(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE "status" <> 'sent'`)) === 0);

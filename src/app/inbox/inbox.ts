@@ -83,8 +83,20 @@ export class Inbox {
    * is unfinished (its lease is renewed while it waits), delivering its cards before returning.
    */
   async runOwn(ev: ClaimedEvent): Promise<InboundOutcome> {
+    // Renewed when a third of the lease has passed, not at every wake-up: a burst of requests waiting in one
+    // conversation would otherwise all write at each turn, and on SQLite shared by replicas such a storm of
+    // writes ran past the busy timeout. A renewal the database refuses for now is tried again at the next turn.
+    let renewedAt = this.deps.clock.now().getTime();
     while (!(await isHeadOfConversation(this.deps.db, ev))) {
-      if (!(await renewLease(this.deps.db, ev, this.deps.clock.now()))) throw new Error(`inbox event ${ev.id} was taken over while it waited for its turn`);
+      const now = this.deps.clock.now();
+      if (now.getTime() - renewedAt >= INBOX_LEASE_MS / 3) {
+        const renewed = await renewLease(this.deps.db, ev, now).catch((err: unknown) => {
+          this.deps.log.warn({ err: String(err), inboxId: ev.id }, "inbox: could not renew a waiting event's lease; trying again");
+          return undefined;
+        });
+        if (renewed === false) throw new Error(`inbox event ${ev.id} was taken over while it waited for its turn`);
+        if (renewed) renewedAt = now.getTime();
+      }
       await this.nap();
     }
     try {
