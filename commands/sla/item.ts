@@ -49,5 +49,13 @@ export const slaAssign = defineCommand({
   usage: "/sla assign <id> <@user>", summary: { en: "Hand an item to someone", "zh-CN": "把留言转交给他人" }, examples: ["/sla assign 12 @chen.jie"],
 });
 
+/** /sla reply <id> <text>: reply on the platform (WeChat OA) or keep the reply on the card for copying. */
+export const slaReply = defineCommand({
+  id: "sla.reply", words: ["sla", "reply"], positionals: [{ name: "id" }, { name: "text", rest: true }], options: [], args: z.object({ id: ZSlaId, text: ZText(600) }),
+  usage: "/sla reply <id> <text>",
+  summary: { en: "Reply to an item: sent on WeChat OA, elsewhere kept on the card to copy", "zh-CN": "回复一条留言：公众号留言和私信直接发出，其他平台保存在卡片上供复制" },
+  examples: [{ "zh-CN": "/sla reply 12 您好，订单已于今天发货，请留意物流信息。", en: "/sla reply 12 Hello, your order shipped today." }],
+});
+
 /** The item commands by id. */
-export const SLA_ITEM_COMMANDS = { "sla.show": slaShow, "sla.claim": slaClaim, "sla.answer": slaAnswer, "sla.dismiss": slaDismiss, "sla.assign": slaAssign } as const;
+export const SLA_ITEM_COMMANDS = { "sla.show": slaShow, "sla.claim": slaClaim, "sla.answer": slaAnswer, "sla.dismiss": slaDismiss, "sla.assign": slaAssign, "sla.reply": slaReply } as const;

@@ -61,6 +61,8 @@ export async function startPlatforms(app: FastifyInstance, deps: AppDeps, env: T
   if (wechatOaApi) {
     const api = (await import("./wechat-oa/start-api.js")).startWechatOaApi(deps, wechatOaApi);
     jobs.push(...api.jobs);
+    // Replies from SLA cards go out through this account's API.
+    deps.repliers = [...(deps.repliers ?? []), (await import("./wechat-oa/replier.js")).wechatOaReplier(api.client, wechatOaApi.account)];
     stoppers.push(api);
   }
   return {

@@ -6,6 +6,7 @@ import type { Log } from "../lib/logger.js";
 import type { ChatChannel } from "../messaging/channel.js";
 import type { ChatPlatform } from "../messaging/inbound.js";
 import type { Inbox } from "./inbox/inbox.js";
+import type { PlatformReplier } from "./sla/platform-reply.js";
 
 /** The service's shared dependencies, built once in main.ts (or by a test). */
 export interface AppDeps {
@@ -23,6 +24,11 @@ export interface AppDeps {
    * Absent only where a test drives the use cases without a running service.
    */
   inbox?: Inbox;
+  /**
+   * Connectors that send replies from chat to content platforms (WeChat OA when WECHAT_OA_APP_SECRET is set);
+   * an item no replier handles keeps its reply on the card for copying.
+   */
+  repliers?: PlatformReplier[];
   /** Set only by the fault tests: die right after a change commits, before its messages are sent. */
   crashBeforeSend?: boolean;
 }

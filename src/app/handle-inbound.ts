@@ -21,6 +21,8 @@ import { runPermitted } from "./permissions.js";
 import { auditRefusal } from "./refusals.js";
 import type { ChannelInfo, RequestScope } from "./scope.js";
 import { rememberedTeam } from "./team.js";
+import { takeWaitingReply } from "./sla/reply-capture.js";
+import { replyToItem } from "./sla/reply-item.js";
 
 /** What the adapter tells the platform: what was delivered, or the refusal to show the actor. */
 export type InboundOutcome =
@@ -78,6 +80,14 @@ async function resolveScope(deps: AppDeps, event: InboundEvent, workDeps: AppDep
 }
 
 async function run(scope: RequestScope, event: InboundEvent): Promise<void> {
+  if (event.kind === "command" && !/^[/／]/.test(event.text.trim())) {
+    // WeCom's Reply button: the next plain message within ten minutes is the reply (src/app/sla/reply-capture.ts).
+    const waiting = await takeWaitingReply(scope);
+    if (waiting !== undefined) {
+      await runPermitted(scope, { kind: "command", id: "sla.reply" }, () => replyToItem(scope, waiting, event.text, { confirmWithCard: true }));
+      return;
+    }
+  }
   if (event.kind === "command") {
     const cmd = parseCommand(event.text);
     await runPermitted(scope, { kind: "command", id: cmd.id }, () => runCommand(scope, cmd));

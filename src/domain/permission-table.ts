@@ -87,6 +87,7 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   "sla.answer": EVERYONE,
   "sla.dismiss": EVERYONE,
   "sla.assign": EVERYONE,
+  "sla.reply": EVERYONE,
   "sla.import": MAKERS,
   "sla.policy_list": EVERYONE,
   "sla.policy_set": ADMINS,
@@ -161,6 +162,7 @@ export const BUTTON_RULES: Readonly<Record<string, Rule>> = {
   "sla.answer": EVERYONE,
   "sla.dismiss": EVERYONE,
   "sla.reassign": EVERYONE,
+  "sla.reply": EVERYONE,
   // Claiming a role nobody holds is how a playbook is staffed; a held role is handed over with /incident role.
   "incident.claim": EVERYONE,
   "incident.done": INCIDENT_CREW,

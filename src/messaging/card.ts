@@ -13,6 +13,11 @@ export interface CardButton {
   style?: "primary" | "danger";
   /** The platform asks for a reason (modal, form, prompt) before sending the click. */
   reasonPrompt?: string;
+  /**
+   * With `reasonPrompt`: where a card cannot ask for text (WeCom), show the button anyway; its click arrives
+   * without text and the person's next message in that conversation is taken as the text.
+   */
+  nextMessage?: boolean;
 }
 
 /** One labelled value shown in a two-column grid. */

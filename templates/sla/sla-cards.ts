@@ -30,13 +30,16 @@ export function slaItemCard(v: SlaItemView, locale: Locale): Card {
   if (v.step && !o) blocks.push({ type: "context", text: c.step(v.step.n, v.step.of) });
   if (v.urgency === "window_closed" && !o) blocks.push({ type: "context", text: c.windowClosed });
   if (v.coverageGap.length > 0 && !o) blocks.push({ type: "context", text: c.noHolidayData(v.coverageGap.join(", ")) });
+  const r = v.reply;
+  if (r) blocks.push({ type: "context", text: replyLine(r, v, locale) });
   if (v.buttons) {
     const b = v.buttons;
     blocks.push({
       type: "actions",
       buttons: [
         ...(b.claim ? [{ actionId: "sla.claim", label: c.claim, value: b.claim, style: "primary" as const }] : []),
-        { actionId: "sla.answer", label: c.answer, value: b.answer, reasonPrompt: c.answerPrompt },
+        ...(b.reply ? [{ actionId: "sla.reply", label: c.reply, value: b.reply, reasonPrompt: c.replyPrompt, nextMessage: true }] : []),
+        { actionId: "sla.answer", label: r?.state === "window_closed" ? c.answeredElsewhere : c.answer, value: b.answer, reasonPrompt: c.answerPrompt },
         { actionId: "sla.dismiss", label: c.dismiss, value: b.dismiss, reasonPrompt: c.dismissPrompt },
         { actionId: "sla.reassign", label: c.reassign, value: b.reassign, reasonPrompt: c.reassignPrompt },
       ],
@@ -51,6 +54,26 @@ export function slaItemCard(v: SlaItemView, locale: Locale): Card {
   const tone: Tone = o ? (o.status === "answered" ? "success" : "neutral") : TONE[v.urgency];
   const fallback = [title, ...blocks.flatMap((b) => (b.type === "text" || b.type === "context" || b.type === "outcome" ? [b.text] : b.type === "fields" ? b.fields.map((f) => `${f.label}: ${f.value}`) : []))].join("\n");
   return { title, tone, blocks, fallbackText: fallback };
+}
+
+/** What the card says about a reply written on it. */
+function replyLine(r: NonNullable<SlaItemView["reply"]>, v: SlaItemView, locale: Locale): string {
+  const c = slaCopy[locale];
+  const why = r.problem ? c.problems[r.problem.problem]({ ip: r.problem.ip, code: r.problem.code }) : "";
+  switch (r.state) {
+    case "sending":
+      return c.replySending(r.text);
+    case "retrying":
+      return c.replyRetrying(why);
+    case "failed":
+      return c.replyFailed(why);
+    case "window_closed":
+      return c.replyWindowClosed;
+    case "stored":
+      return c.replyStored(nameOf(PLATFORM_NAMES, locale, v.platform), r.text);
+    default:
+      return c.replySent;
+  }
 }
 
 /** Many due items for one person: one card, most urgent first. */

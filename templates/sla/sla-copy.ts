@@ -1,6 +1,6 @@
 // Copy for the SLA cards, in both languages.
 import type { Locale } from "../../src/domain/locale.js";
-import type { SlaKind, SlaStatus, Urgency } from "../../src/domain/sla/index.js";
+import type { PlatformProblem, SlaKind, SlaStatus, Urgency } from "../../src/domain/sla/index.js";
 import type { SlaReason } from "./sla-view.js";
 
 /** The strings SLA templates use. */
@@ -28,6 +28,21 @@ export interface SlaCopy {
   outcome: (status: string, by: string, at: string, took?: string) => string;
   took: (duration: string) => string;
   answerNote: string; dismissNote: string;
+  /** Reply from chat: the button, its prompt, and what the card says while the reply is on its way. */
+  reply: string; replyPrompt: string; answeredElsewhere: string;
+  replySending: (text: string) => string;
+  replyRetrying: (why: string) => string;
+  replyFailed: (why: string) => string;
+  replyWindowClosed: string;
+  replyStored: (platform: string, text: string) => string;
+  replySent: string;
+  /** Why a platform refused or failed a call, as a person can act on it. */
+  problems: Record<PlatformProblem, (p: { ip?: string; code?: number }) => string>;
+  /** The one message to the person whose reply failed. */
+  replyFailedNotice: (id: number) => string;
+  replyQueued: (id: number) => string;
+  replyKept: (id: number) => string;
+  replyAsk: (id: number, minutes: number) => string;
 }
 
 function zhDuration(m: number): string {
@@ -66,6 +81,30 @@ export const slaCopy: Record<Locale, SlaCopy> = {
     outcome: (status, by, at, took) => `${status} by ${by} · ${at}${took ? ` · ${took}` : ""}`,
     took: (d) => `first response in ${d} (working time)`,
     answerNote: "Reply", dismissNote: "Reason",
+    reply: "Reply", replyPrompt: "Write the reply", answeredElsewhere: "Answered elsewhere",
+    replySending: (t) => `Sending the reply: “${t}”`,
+    replyRetrying: (why) => `The reply was not sent yet: ${why}. It will be tried again.`,
+    replyFailed: (why) => `The reply was not sent: ${why}.`,
+    replyWindowClosed: "The reply was not sent: WeChat accepts replies only within 48 hours of the person's last message, and that time has passed. Reply another way, then click “Answered elsewhere”.",
+    replyStored: (pl, t) => `Reply to post on ${pl} (copy it there, then click “Answered”): “${t}”`,
+    replySent: "Sent through the WeChat Official Account.",
+    problems: {
+      token: () => "WeChat refused the account's access token",
+      credentials: () => "the account's AppID or AppSecret is wrong",
+      ip_whitelist: ({ ip }) => `this server's IP ${ip ?? "address"} is not on the account's IP whitelist (WeChat admin → Settings and development → Basic configuration → IP whitelist)`,
+      busy: () => "WeChat could not be reached",
+      rate_limited: () => "WeChat's call limit was reached",
+      reply_window_closed: () => "more than 48 hours have passed since the person's last message",
+      too_many_replies: () => "too many messages to this person before they write again",
+      not_found: () => "the comment or article no longer exists",
+      not_allowed: () => "the account may not use this WeChat function (comments switched off?)",
+      bad_content: () => "WeChat refused the text (empty or too long)",
+      other: ({ code }) => `WeChat answered with error ${code ?? "?"}`,
+    },
+    replyFailedNotice: (id) => `Your reply to #${id} was not sent`,
+    replyQueued: (id) => `Sending your reply to #${id}…`,
+    replyKept: (id) => `Your reply to #${id} is on its card: post it on the platform, then click “Answered”.`,
+    replyAsk: (id, m) => `Send your reply to #${id} as your next message here within ${m} minutes (or type /sla reply ${id} <text>).`,
   },
   "zh-CN": {
     kinds: { comment: "评论", reply: "回复", dm: "私信", complaint: "投诉" },
@@ -91,5 +130,29 @@ export const slaCopy: Record<Locale, SlaCopy> = {
     outcome: (status, by, at, took) => `${by} 标记为${status} · ${at}${took ? ` · ${took}` : ""}`,
     took: (d) => `响应用时 ${d}（工作时间）`,
     answerNote: "回复内容", dismissNote: "原因",
+    reply: "回复", replyPrompt: "输入回复内容", answeredElsewhere: "已在别处回复",
+    replySending: (t) => `回复发送中：“${t}”`,
+    replyRetrying: (why) => `回复尚未发出：${why}。稍后会自动重试。`,
+    replyFailed: (why) => `回复未能发出：${why}。`,
+    replyWindowClosed: "回复未能发出：公众号只能在对方最后一条消息后 48 小时内回复，现已超过。请通过其他方式回复后，点击「已在别处回复」。",
+    replyStored: (pl, t) => `待发布的回复（请复制到${pl}发布，然后点击「已回复」）：“${t}”`,
+    replySent: "已通过公众号发出。",
+    problems: {
+      token: () => "微信拒绝了公众号的接口凭证",
+      credentials: () => "公众号的 AppID 或 AppSecret 有误",
+      ip_whitelist: ({ ip }) => `本服务器的 IP ${ip ?? ""} 不在公众号的 IP 白名单中（公众平台 → 设置与开发 → 基本配置 → IP白名单）`,
+      busy: () => "暂时无法连接微信",
+      rate_limited: () => "调用次数超过了微信的限制",
+      reply_window_closed: () => "距对方最后一条消息已超过 48 小时",
+      too_many_replies: () => "在对方再次发消息前，已连续发送太多条",
+      not_found: () => "留言或文章已不存在",
+      not_allowed: () => "公众号无权使用此功能（留言功能可能已关闭）",
+      bad_content: () => "微信拒绝了回复内容（为空或过长）",
+      other: ({ code }) => `微信返回错误码 ${code ?? "?"}`,
+    },
+    replyFailedNotice: (id) => `你对 #${id} 的回复未能发出`,
+    replyQueued: (id) => `正在发送你对 #${id} 的回复……`,
+    replyKept: (id) => `你对 #${id} 的回复已保存在卡片上：请复制到平台发布，然后点击「已回复」。`,
+    replyAsk: (id, m) => `请在 ${m} 分钟内在这里直接发送对 #${id} 的回复内容（也可输入 /sla reply ${id} 回复内容）。`,
   },
 };

@@ -1,5 +1,5 @@
 // View models of the SLA cards: plain JSON (stored in the outbox), times already formatted in the team's zone.
-import type { SlaKind, SlaStatus, Urgency } from "../../src/domain/sla/index.js";
+import type { PlatformProblem, SlaKind, SlaStatus, Urgency } from "../../src/domain/sla/index.js";
 import type { ResponseFigures } from "../../src/domain/sla/stats.js";
 
 /** Why a card was sent: a warning before the deadline, the breach, an escalation step, on request, or just logged. */
@@ -33,8 +33,18 @@ export interface SlaItemView {
   step?: { n: number; of: number };
   /** Who closed the item, when (team-local), how long the first response took, and their note. */
   outcome?: SlaOutcomeView;
+  /** A reply written on the card and where it stands (absent when nobody wrote one). */
+  reply?: SlaReplyView;
   /** Encoded button values; absent once the item is closed, and no claim button once someone has it. */
-  buttons?: { claim?: string; answer: string; dismiss: string; reassign: string };
+  buttons?: { claim?: string; reply?: string; answer: string; dismiss: string; reassign: string };
+}
+
+/** A reply from chat on the card: sending, waiting for a retry, refused, kept for copying, or sent. */
+export interface SlaReplyView {
+  state: "sending" | "retrying" | "failed" | "window_closed" | "stored" | "sent";
+  /** Already shortened for a card. */
+  text: string;
+  problem?: { problem: PlatformProblem; code?: number; ip?: string };
 }
 
 /** The outcome line of a closed item. */

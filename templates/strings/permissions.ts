@@ -147,6 +147,7 @@ const BUTTON_LABELS: Record<string, Localized> = {
   "sla.answer": { en: "comment card: Answered", "zh-CN": "留言卡片：已回复" },
   "sla.dismiss": { en: "comment card: Not needed", "zh-CN": "留言卡片：无需回复" },
   "sla.reassign": { en: "comment card: Reassign", "zh-CN": "留言卡片：转交" },
+  "sla.reply": { en: "comment card: Reply", "zh-CN": "留言卡片：回复" },
   "incident.claim": { en: "incident card: Claim a role nobody holds", "zh-CN": "事件卡片：认领无人担任的角色" },
   "incident.done": { en: "incident card: Step done", "zh-CN": "事件卡片：步骤完成" },
   "incident.update": { en: "incident card: Post update", "zh-CN": "事件卡片：发布通报" },

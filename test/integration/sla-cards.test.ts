@@ -64,7 +64,7 @@ describe("an SLA item's cards", () => {
     expect((await con.click("chen.jie", warned, "sla.claim")).status).toBe(200);
     const claimed = await fresh("chen.jie", warned);
     expect(cardText(claimed)).toContain("状态: 处理中 · 陈杰");
-    expect(actions(claimed.card)).toEqual(["sla.answer", "sla.dismiss", "sla.reassign"]);
+    expect(actions(claimed.card)).toEqual(["sla.reply", "sla.answer", "sla.dismiss", "sla.reassign"]);
 
     // The breach: a new card to the owner, an escalation DM to the lead on Slack, and the first card says breached.
     svc.clock.set(row.deadlineAt.toISOString());

@@ -29,7 +29,7 @@ describe("/sla on one item", () => {
     expect(card!.card!.title).toBe("已登记 · #1");
     expect(cardText(card!)).toContain("小王: “问尺码”");
     expect(cardText(card!)).toContain("响应时限: 2026-11-27 10:00"); // 8 working hours
-    expect(buttons(card!)).toEqual(["sla.claim", "sla.answer", "sla.dismiss", "sla.reassign"]);
+    expect(buttons(card!)).toEqual(["sla.claim", "sla.reply", "sla.answer", "sla.dismiss", "sla.reassign"]);
 
     const shown = (await say("liu.yang", "/sla show #1")).last!;
     expect(shown.card!.title).toBe("待回复 · #1");
@@ -37,7 +37,7 @@ describe("/sla on one item", () => {
     await say("chen.jie", "/sla claim 1");
     for (const [who, m] of [["chen.jie", card!], ["liu.yang", shown]] as const) {
       expect(cardText(await again(who, m))).toContain("状态: 处理中 · 陈杰");
-      expect(buttons(await again(who, m))).toEqual(["sla.answer", "sla.dismiss", "sla.reassign"]);
+      expect(buttons(await again(who, m))).toEqual(["sla.reply", "sla.answer", "sla.dismiss", "sla.reassign"]);
     }
     expect((await say("liu.yang", "/sla claim 1")).error ?? "").toBe("留言 #1 已由 陈杰 认领处理，没有做任何更改；如需交接请用“转交”。");
 

@@ -54,7 +54,7 @@ describe("SLA across National Day 2026", () => {
     expect(cardText(warn)).toContain("小林: “问题 nd-1”");
     // Counted like the deadline: 10:30-12:00 and 13:30-16:00 are 4 working hours (5 h 30 on the wall clock).
     expect(cardText(warn)).toContain("剩余时间: 还剩 4小时 · 即将到期");
-    expect(warn.card!.blocks.some((b) => b.type === "actions" && b.buttons.map((x) => x.actionId).join() === "sla.claim,sla.answer,sla.dismiss,sla.reassign")).toBe(true);
+    expect(warn.card!.blocks.some((b) => b.type === "actions" && b.buttons.map((x) => x.actionId).join() === "sla.claim,sla.reply,sla.answer,sla.dismiss,sla.reassign")).toBe(true);
 
     at("2026-10-08T08:00:00Z"); // the deadline: breach to the owner, escalation step 1 to the lead
     await runSlaSweep(svc.deps);

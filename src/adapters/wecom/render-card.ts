@@ -67,11 +67,14 @@ export function clipBytes(text: string, maxBytes: number): string {
   return `${out}…`;
 }
 
-/** Buttons WeCom can show: those that need a typed reason are left out (a template card cannot ask for text). */
+/**
+ * Buttons WeCom can show: those that need a typed reason are left out (a template card cannot ask for text),
+ * except those that take the person's next message as the text (`nextMessage`).
+ */
 export function wecomButtons(card: Card): CardButton[] {
   return card.blocks
     .flatMap((b) => (b.type === "actions" ? b.buttons : []))
-    .filter((b) => !b.reasonPrompt && Buffer.byteLength(b.value, "utf8") <= WECOM_LIMITS.buttonKeyBytes)
+    .filter((b) => (!b.reasonPrompt || b.nextMessage) && Buffer.byteLength(b.value, "utf8") <= WECOM_LIMITS.buttonKeyBytes)
     .slice(0, WECOM_LIMITS.buttons);
 }
 

@@ -23,6 +23,7 @@ import { logSlaItem } from "../sla/log-item.js";
 import { listSlaItems } from "../sla/list-items.js";
 import { slaStats } from "../sla/sla-stats.js";
 import { changeSlaItem } from "../sla/sla-actions.js";
+import { replyToItem } from "../sla/reply-item.js";
 import { showSlaItem } from "../sla/show-item.js";
 import { importSlaItems } from "../sla/import-items.js";
 import { listSlaPolicies, setSlaAccount, setSlaPolicy } from "../sla/admin-sla.js";
@@ -68,6 +69,7 @@ const HANDLERS: Handlers = {
   "sla.answer": (scope, a) => changeSlaItem(scope, a.id, "answer", a.note, { noteOptional: true }),
   "sla.dismiss": (scope, a) => changeSlaItem(scope, a.id, "dismiss", a.note, { noteOptional: true }),
   "sla.assign": (scope, a) => changeSlaItem(scope, a.id, "reassign", a.user),
+  "sla.reply": (scope, a) => replyToItem(scope, a.id, a.text, { confirmWithCard: true }),
   ...KPI_HANDLERS,
   ...REVIEW_HANDLERS,
   ...INCIDENT_HANDLERS,

@@ -6,6 +6,7 @@ import type { ChatChannel } from "../../messaging/channel.js";
 import type { ChatPlatform } from "../../messaging/inbound.js";
 import type { AppDeps } from "../deps.js";
 import { checkIdentities, remembered } from "../identity/cache.js";
+import { deliverPlatformReply } from "../sla/reply-delivery.js";
 
 /** A message that a delivery created or changed, in the platform's ids. */
 export interface DeliveredRef {
@@ -156,6 +157,8 @@ export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<Deli
     take: ids ? undefined : 100,
   });
   const delivered: DeliveredRef[] = [];
+  // Rows a platform send wrote (the item's card updates, a notice): sent right after it, not left to the worker.
+  const followUps: number[] = [];
   for (const row of rows) {
     if (await waitsBehindAnEarlierPost(deps, row)) continue;
     const claimed = await deps.db.outboxMessage.updateMany({
@@ -164,7 +167,12 @@ export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<Deli
     });
     if (claimed.count === 0) continue;
     try {
-      delivered.push(...(await sendOne(deps, row)));
+      if (row.kind === "platform_reply") {
+        // A reply to a content platform (WeChat OA): its own delivery, retried here like any send.
+        const sent = await deliverPlatformReply(deps, row);
+        followUps.push(...sent.followUps);
+        if (sent.retry) throw sent.retry;
+      } else delivered.push(...(await sendOne(deps, row)));
       await deps.db.outboxMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: deps.clock.now(), lastError: null, claimedUntil: null } });
     } catch (err) {
       const attempts = row.attempts + 1;
@@ -176,5 +184,6 @@ export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<Deli
       });
     }
   }
+  if (followUps.length > 0) delivered.push(...(await deliverOutbox(deps, followUps)));
   return delivered;
 }

@@ -90,3 +90,26 @@ export function enqueueUpdate<K extends TemplateId>(
 ): Promise<void> {
   return write(tx, scope, { kind: "update", subjectKey, stateVersion, card });
 }
+
+/** The template column of a platform send row (it is not a card: the delivery calls the platform's API). */
+export const PLATFORM_REPLY_TEMPLATE = "platform.reply";
+
+/**
+ * Writes a send to a content platform (a reply to a comment or a message) as an outbox row of kind
+ * "platform_reply", so it is durable and retried like every card; `model` is what src/app/sla/reply-delivery.ts
+ * reads back.
+ */
+export async function enqueuePlatformReply(tx: Tx | Db, scope: Writer, model: { itemId: number; text: string; byId: string; channelId: string | null }): Promise<void> {
+  const created = await tx.outboxMessage.create({
+    data: {
+      kind: "platform_reply",
+      subjectKey: `sla:${model.itemId}`,
+      template: PLATFORM_REPLY_TEMPLATE,
+      modelJson: JSON.stringify(model),
+      nextAttemptAt: new Date(scope.now.getTime() + WRITER_FIRST_MS),
+      createdAt: scope.now,
+    },
+    select: { id: true },
+  });
+  scope.outboxIds.push(created.id);
+}

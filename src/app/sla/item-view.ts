@@ -1,7 +1,7 @@
 // Row → the SLA card view model.
-import type { SlaReason, SlaItemView, SlaOutcomeView } from "../../../templates/sla/sla-view.js";
+import type { SlaReason, SlaItemView, SlaOutcomeView, SlaReplyView } from "../../../templates/sla/sla-view.js";
 import { workingMinutesBetween } from "../../domain/calendar/index.js";
-import { isSlaKind, minutesLeft, urgencyOf, type SlaStatus, type Urgency } from "../../domain/sla/index.js";
+import { isSlaKind, minutesLeft, PLATFORM_PROBLEMS, urgencyOf, type PlatformProblem, type SlaStatus, type Urgency } from "../../domain/sla/index.js";
 import { encodeAction } from "../../messaging/action.js";
 import { accountKey, localTime, scheduleOf, type SlaContext } from "./sla-context.js";
 
@@ -11,7 +11,37 @@ export type SlaRow = {
   createdAt: Date; dueAt: Date; windowEndsAt: Date | null; deadlineAt: Date; scheduleJson: string; status: string;
   assigneeId: string | null; version: number;
   answeredAt?: Date | null; answeredById?: string | null; answer?: string | null; dismissReason?: string | null;
+  replyText?: string | null; replyStatus?: string | null; replyError?: string | null;
 };
+
+/** The stored reason of a failed send (replyError), checked on the way back. */
+export interface ReplyProblem {
+  problem: PlatformProblem;
+  code?: number;
+  ip?: string;
+}
+
+/** Reads replyError back; anything unreadable is "other". */
+export function readReplyProblem(json: string | null | undefined): ReplyProblem | undefined {
+  if (!json) return undefined;
+  try {
+    const p = JSON.parse(json) as Partial<ReplyProblem>;
+    const problem = (PLATFORM_PROBLEMS as readonly string[]).includes(String(p.problem)) ? (p.problem as PlatformProblem) : "other";
+    return { problem, ...(typeof p.code === "number" ? { code: p.code } : {}), ...(typeof p.ip === "string" ? { ip: p.ip } : {}) };
+  } catch {
+    return { problem: "other" };
+  }
+}
+
+function replyOf(row: SlaRow): SlaReplyView | undefined {
+  if (!row.replyText || !row.replyStatus) return undefined;
+  // A closed card keeps only a reply that went out; its text is the outcome's note.
+  if ((row.status === "answered" || row.status === "dismissed") && row.replyStatus !== "sent") return undefined;
+  const problem = readReplyProblem(row.replyError);
+  const state: SlaReplyView["state"] =
+    row.replyStatus === "sending" ? (problem ? "retrying" : "sending") : (row.replyStatus as SlaReplyView["state"]);
+  return { state, text: shorten(row.replyText, TEXT_ON_CARD), ...(problem ? { problem } : {}) };
+}
 
 const TEXT_ON_CARD = 200;
 const NOTE_ON_CARD = 120;
@@ -50,6 +80,7 @@ const urgencyShown = (u: Urgency, reason: SlaReason): Urgency => (reason === "wa
 export function buildItemView(row: SlaRow, ctx: SlaContext, now: Date, reason: SlaReason, buttonKey: string, names: Map<string, string>, step?: { n: number; of: number }): SlaItemView {
   const { schedule } = scheduleOf(row);
   const open = row.status === "open" || row.status === "claimed";
+  const reply = replyOf(row);
   const btn = (action: string) => encodeAction({ action, subjectType: "sla", subjectId: String(row.id), stateVersion: row.version }, buttonKey);
   return {
     id: row.id,
@@ -69,6 +100,14 @@ export function buildItemView(row: SlaRow, ctx: SlaContext, now: Date, reason: S
     reason,
     step,
     outcome: outcomeOf(row, ctx, names),
-    buttons: open ? { ...(row.status === "open" ? { claim: btn("claim") } : {}), answer: btn("answer"), dismiss: btn("dismiss"), reassign: btn("reassign") } : undefined,
+    ...(reply ? { reply } : {}),
+    buttons: open
+      ? {
+          ...(row.status === "open" ? { claim: btn("claim") } : {}),
+          // No second reply while one is on its way, nor once WeChat has said the window is closed.
+          ...(reply?.state === "sending" || reply?.state === "retrying" || reply?.state === "window_closed" ? {} : { reply: btn("reply") }),
+          answer: btn("answer"), dismiss: btn("dismiss"), reassign: btn("reassign"),
+        }
+      : undefined,
   };
 }

@@ -11,6 +11,8 @@ import type { RequestScope } from "../scope.js";
 import { buildItemView } from "./item-view.js";
 import { sendItemCard, updateItemCards } from "./item-cards.js";
 import { slaChannel } from "./notify-person.js";
+import { askForReply } from "./reply-capture.js";
+import { replyToItem } from "./reply-item.js";
 import { loadSlaContext, localTime } from "./sla-context.js";
 
 const TEXT_MAX = 2000;
@@ -30,8 +32,11 @@ export async function loadOpenItem(scope: RequestScope, id: number) {
   return row;
 }
 
-/** Runs a decoded SLA button click. */
-export function handleSlaAction(scope: RequestScope, p: TActionPayload, reason: string | undefined): Promise<void> {
+/** Runs a decoded SLA button click. Reply with its text sends it; without (WeCom) it waits for the next message. */
+export async function handleSlaAction(scope: RequestScope, p: TActionPayload, reason: string | undefined): Promise<void> {
+  if (p.action === "reply") {
+    return reason?.trim() ? replyToItem(scope, Number(p.subjectId), reason) : askForReply(scope, Number(p.subjectId));
+  }
   if (p.action !== "claim" && p.action !== "answer" && p.action !== "dismiss" && p.action !== "reassign") throw new AppError("action.unknown", { action: `sla.${p.action}` });
   return changeSlaItem(scope, Number(p.subjectId), p.action, reason);
 }
