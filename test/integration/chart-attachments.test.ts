@@ -1,11 +1,15 @@
 // The digest's chart pictures on the chat platforms, through each platform's real client against its fake API:
 // Slack uploads the PNG into the card's thread (files.getUploadURLExternal, the upload, files.completeUploadExternal
-// with thread_ts, via the @slack/bolt WebClient's files.uploadV2).
+// with thread_ts, via the @slack/bolt WebClient's files.uploadV2); Feishu uploads it with im/v1/images through the
+// Lark SDK and puts the image_key in an img element of the card.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLarkClient, sdkMessenger } from "../../src/adapters/lark/client.js";
+import { LarkChannel } from "../../src/adapters/lark/channel.js";
 import { createOutboxClient } from "../../src/adapters/slack/bolt-app.js";
 import { SlackChannel } from "../../src/adapters/slack/channel.js";
 import { createLogger } from "../../src/lib/logger.js";
 import type { Card } from "../../src/messaging/card.js";
+import { startFakeApi, type FakeApi } from "../support/fake-api.js";
 import { startFakeSlack, type FakeSlack } from "../support/fake-slack.js";
 import { pngIn, pngSize } from "../support/png.js";
 
@@ -49,5 +53,46 @@ describe("Slack: the chart in the digest's thread", () => {
     expect(slack.callsTo("files.getUploadURLExternal")).toHaveLength(before);
     slack.failNext("files.getUploadURLExternal", "missing_scope");
     await expect(channel.post({ conversationId: "C0KPI" }, DIGEST)).resolves.toMatch(/^\d+\.\d+$/);
+  });
+});
+
+describe("Feishu: the chart as an img element of the card", () => {
+  let fake: FakeApi;
+  let channel: LarkChannel;
+  let images = 0;
+  beforeAll(async () => {
+    fake = await startFakeApi((call) => {
+      if (call.method === "POST" && call.path === "/open-apis/auth/v3/tenant_access_token/internal") return { body: { code: 0, msg: "ok", tenant_access_token: "t-fake", expire: 7200 } };
+      if (call.method === "POST" && call.path === "/open-apis/im/v1/images") {
+        // Documented: multipart form with image_type (message) and image (the file); answers data.image_key.
+        if (!call.body.includes('name="image_type"') || !pngIn(call.raw)) return { status: 400, body: { code: 234001, msg: "Invalid request param." } };
+        return { body: { code: 0, msg: "success", data: { image_key: `img_v3_fake_${++images}` } } };
+      }
+      if (call.method === "POST" && call.path === "/open-apis/im/v1/messages") return { body: { code: 0, msg: "success", data: { message_id: "om_1", chat_id: "oc_kpi" } } };
+      if (call.method === "PATCH" && call.path.startsWith("/open-apis/im/v1/messages/")) return { body: { code: 0, msg: "success", data: {} } };
+      return undefined;
+    });
+    const log = createLogger("silent");
+    channel = new LarkChannel(sdkMessenger(createLarkClient({ appId: "cli_fake", appSecret: "secret", verificationToken: "v", domain: fake.url, mode: "webhook" }, log)), log);
+  });
+  afterAll(() => fake.close());
+
+  it("uploads a valid PNG (image_type message) and the card shows it by its image_key", async () => {
+    await channel.post({ conversationId: "oc_kpi" }, DIGEST);
+    const [upload] = fake.find("POST", "/open-apis/im/v1/images");
+    expect(upload!.headers["content-type"]).toMatch(/^multipart\/form-data/);
+    expect(upload!.body).toMatch(/name="image_type"\r\n\r\nmessage/);
+    expect(pngSize(pngIn(upload!.raw)!)).toEqual({ width: 1440, height: 720 });
+    const [sent] = fake.find("POST", "/open-apis/im/v1/messages");
+    const card = JSON.parse((sent!.json as { content: string }).content) as { body: { elements: { tag: string; img_key?: string; alt?: { content: string } }[] } };
+    const img = card.body.elements.find((e) => e.tag === "img");
+    expect(img).toMatchObject({ img_key: "img_v3_fake_1", alt: { content: "阅读量 · 近 28 天" } });
+  });
+
+  it("an update of the card keeps its picture without uploading it again", async () => {
+    await channel.update({ conversationId: "oc_kpi" }, "om_1", DIGEST);
+    expect(fake.find("POST", "/open-apis/im/v1/images")).toHaveLength(1);
+    const [patch] = fake.find("PATCH", "/open-apis/im/v1/messages/om_1");
+    expect((patch!.json as { content: string }).content).toContain('"img_key":"img_v3_fake_1"');
   });
 });

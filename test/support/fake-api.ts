@@ -10,6 +10,8 @@ export interface RecordedCall {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes (an uploaded picture, a multipart form). */
+  raw: Buffer;
   /** The body parsed as JSON, when it is JSON. */
   json: unknown;
 }
@@ -46,14 +48,15 @@ export async function startFakeApi(route: (call: RecordedCall) => FakeAnswer | u
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const body = Buffer.concat(chunks).toString("utf8");
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString("utf8");
       let json: unknown;
       try {
         json = body ? JSON.parse(body) : undefined;
       } catch {
         json = undefined;
       }
-      const call: RecordedCall = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
+      const call: RecordedCall = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, raw, json };
       calls.push(call);
       await Promise.all(holds.filter((h) => h.pred(call)).map((h) => h.released));
       const answer = route(call) ?? { status: 404, body: { error: "no such fake route" } };

@@ -2,8 +2,10 @@
 // being answered right now: that one is captured and returned in the callback's response instead, which is
 // how Feishu wants a clicked card updated (a PATCH racing the callback answer can be overwritten by it).
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
 import type { Log } from "../../lib/logger.js";
-import type { Card } from "../../messaging/card.js";
+import type { Card, ChartSpec } from "../../messaging/card.js";
+import { drawChartPng } from "../charts/draw-chart.js";
 import type { ChatChannel, ConversationCheck, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
 import type { LarkMessenger } from "./client.js";
 import { renderLarkCard, type LarkCardJson } from "./render-card.js";
@@ -28,15 +30,42 @@ export class LarkChannel implements ChatChannel {
   readonly platform = "lark" as const;
   private readonly captures = new AsyncLocalStorage<CardCapture>();
 
+  /** image_key of each chart already uploaded (by the chart's data), so a card update reuses its pictures. */
+  private readonly imageKeys = new Map<string, string>();
+
   constructor(private readonly api: LarkMessenger, private readonly log: Log) {}
 
+  /** The card JSON with its charts as uploaded pictures (a chart whose upload fails is left to the sparklines). */
+  private async render(card: Card) {
+    const charts = card.blocks.flatMap((b): ChartSpec[] => (b.type === "chart" ? [b.chart] : []));
+    const keys: (string | undefined)[] = [];
+    for (const chart of charts) keys.push(await this.chartImage(chart));
+    return renderLarkCard(card, keys);
+  }
+
+  private async chartImage(chart: ChartSpec): Promise<string | undefined> {
+    if (!this.api.uploadImage) return undefined;
+    const id = createHash("sha1").update(JSON.stringify(chart)).digest("hex");
+    const known = this.imageKeys.get(id);
+    if (known) return known;
+    try {
+      const key = await this.api.uploadImage(await drawChartPng(chart));
+      if (this.imageKeys.size >= 500) this.imageKeys.delete(this.imageKeys.keys().next().value!);
+      this.imageKeys.set(id, key);
+      return key;
+    } catch (err) {
+      this.log.warn({ chart: chart.title, err }, "lark: chart image upload failed; the card's sparklines carry the figures");
+      return undefined;
+    }
+  }
+
   async post(target: OutboundTarget, card: Card): Promise<string> {
-    const sent = await this.api.send("chat_id", target.conversationId, "interactive", JSON.stringify(renderLarkCard(card)));
+    const sent = await this.api.send("chat_id", target.conversationId, "interactive", JSON.stringify(await this.render(card)));
     return sent.messageId;
   }
 
   async update(_target: OutboundTarget, messageId: string, card: Card): Promise<void> {
-    const json = renderLarkCard(card);
+    const json = await this.render(card);
     const capture = this.captures.getStore();
     if (capture?.open && capture.messageId === messageId) {
       capture.card = json;
@@ -51,7 +80,7 @@ export class LarkChannel implements ChatChannel {
   }
 
   async direct(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }> {
-    const sent = await this.api.send("open_id", userExternalId, "interactive", JSON.stringify(renderLarkCard(card)));
+    const sent = await this.api.send("open_id", userExternalId, "interactive", JSON.stringify(await this.render(card)));
     return { conversationId: sent.chatId, messageId: sent.messageId };
   }
 

@@ -53,6 +53,8 @@ export interface LarkMessenger {
   createChat?(name: string, openIds: string[]): Promise<{ chatId: string }>;
   /** GET /open-apis/im/v1/chats/:chat_id: the chat's name when the bot is in it; its error code otherwise. */
   chatInfo?(chatId: string): Promise<{ code: number; name?: string }>;
+  /** POST /open-apis/im/v1/images (image_type message, multipart): the picture's image_key for an img element. */
+  uploadImage?(png: Buffer): Promise<string>;
   /** GET /open-apis/contact/v3/users/:user_id?user_id_type=open_id: the person's name. */
   userProfile?(openId: string): Promise<PlatformProfile>;
 }
@@ -72,6 +74,12 @@ export function sdkMessenger(client: lark.Client): LarkMessenger {
     async patch(messageId, content) {
       const res = await client.im.v1.message.patch({ path: { message_id: messageId }, data: { content } });
       if (res.code !== 0) throw new LarkApiError(res.code, res.msg ?? "message.patch failed");
+    },
+    async uploadImage(png) {
+      // The SDK hands back the answer's `data` for uploads ({ image_key }); a refusal is thrown.
+      const res = await client.im.v1.image.create({ data: { image_type: "message", image: png } });
+      if (!res?.image_key) throw new LarkApiError(undefined, "image.create returned no image_key");
+      return res.image_key;
     },
     async userProfile(openId) {
       // The SDK throws for an HTTP error status (Feishu answers 400 with a code for a missing scope).

@@ -93,7 +93,13 @@ function actionElements(buttons: CardButton[], formIndex: { next: number }): Ele
   return out;
 }
 
-function blockElements(block: CardBlock, formIndex: { next: number }): Element[] {
+/** The image keys of a card's charts, in the order of its chart blocks. */
+interface ChartImages {
+  keys: readonly (string | undefined)[];
+  next: number;
+}
+
+function blockElements(block: CardBlock, formIndex: { next: number }, images: ChartImages): Element[] {
   switch (block.type) {
     case "text":
       return [plain(block.text)];
@@ -109,9 +115,12 @@ function blockElements(block: CardBlock, formIndex: { next: number }): Element[]
       return actionElements(block.buttons, formIndex);
     case "outcome":
       return [plain(block.text, { text_color: TEXT_COLOR[block.tone] })];
-    case "chart":
-      // Drawn as a picture by the channel (an uploaded image key), not by the card text.
-      return [];
+    case "chart": {
+      // Drawn as a picture: the channel uploaded it (im/v1/images) and passes its image_key; without one the
+      // card's sparklines carry the figures.
+      const key = images.keys[images.next++];
+      return key ? [{ tag: "img", img_key: key, alt: { tag: "plain_text", content: clip(block.chart.title, 100) }, scale_type: "fit_horizontal" }] : [];
+    }
     case "link": {
       const url = safeUrl(block.url);
       return url ? [{ tag: "markdown", content: `[${escapeMarkdown(block.label)}](${url})` }] : [plain(`${block.label}: ${block.url}`)];
@@ -137,9 +146,10 @@ export function larkCardBytes(json: LarkCardJson): number {
  * Renders a card. If the result would exceed 30 KB, the body becomes the (clipped) fallback text and the
  * buttons, so the card still works, just with less detail.
  */
-export function renderLarkCard(card: Card): LarkCardJson {
+export function renderLarkCard(card: Card, chartImageKeys: readonly (string | undefined)[] = []): LarkCardJson {
   const formIndex = { next: 0 };
-  const full = shell(card, card.blocks.flatMap((b) => blockElements(b, formIndex)));
+  const images: ChartImages = { keys: chartImageKeys, next: 0 };
+  const full = shell(card, card.blocks.flatMap((b) => blockElements(b, formIndex, images)));
   if (larkCardBytes(full) <= LARK_CARD_MAX_BYTES) return full;
   const compactIndex = { next: 0 };
   const actions = card.blocks.flatMap((b) => (b.type === "actions" ? actionElements(b.buttons, compactIndex) : []));

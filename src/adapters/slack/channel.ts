@@ -5,7 +5,7 @@ import type { webApi } from "@slack/bolt";
 import type { Log } from "../../lib/logger.js";
 import type { Card, ChartSpec } from "../../messaging/card.js";
 import type { ChatChannel, ConversationCheck, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
-import { chartPng } from "../charts/render-chart.js";
+import { drawChartPng } from "../charts/draw-chart.js";
 import { KeyedPacer } from "./pacer.js";
 import { renderCard } from "./render-card.js";
 
@@ -91,7 +91,7 @@ export class SlackChannel implements ChatChannel {
     const charts = card.blocks.flatMap((b): ChartSpec[] => (b.type === "chart" ? [b.chart] : []));
     for (const [i, chart] of charts.entries()) {
       try {
-        await this.client.files.uploadV2({ channel_id: channel, thread_ts: threadTs, file: chartPng(chart), filename: `chart-${i + 1}.png`, title: chart.title, alt_text: chart.title });
+        await this.client.files.uploadV2({ channel_id: channel, thread_ts: threadTs, file: await drawChartPng(chart), filename: `chart-${i + 1}.png`, title: chart.title, alt_text: chart.title });
       } catch (err) {
         this.log?.warn({ channel, threadTs, chart: chart.title, err }, "slack: chart upload failed; the card's sparklines carry the figures");
       }
