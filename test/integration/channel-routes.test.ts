@@ -159,6 +159,46 @@ describe("channel routes on Slack", () => {
     await fake.waitFor("the pointer where the command was typed", () => ephemerals("C0GENERAL").find((c) => String(c.args["text"]).includes("卡片已发到 #审核。")));
   });
 
+  it("reviews, SLA items, incidents and the KPI digest each go to their routed Slack channel", async () => {
+    for (const [workflow, channel] of [["reviews", "C0REVIEWS"], ["sla", "C0SLA"], ["incidents", "C0INCIDENTS"], ["kpi", "C0KPI"]] as const) {
+      const set = await slack("U0ADMIN", `/mediaops channel set ${workflow} <#${channel}|${channel.slice(2).toLowerCase()}>`);
+      expect(set.ok, JSON.stringify(set)).toBe(true);
+    }
+    const has = (channel: string, text: string) => () => posts(channel).find((c) => JSON.stringify(c.args["blocks"]).includes(text));
+
+    // A review submitted on Slack from the general channel: its status card goes to the reviews channel.
+    const api = consoleClient(svc.app);
+    expect((await slack("U0ADMIN", "/topic propose Slack 上送审的稿件 --platform douyin")).ok).toBe(true);
+    const topic = await svc.deps.db.topic.findFirstOrThrow({ where: { title: "Slack 上送审的稿件" } });
+    const admin = await svc.deps.db.user.findFirstOrThrow({ where: { identities: { some: { platform: "slack", externalId: "U0ADMIN" } } } });
+    expect((await api.say("wang.fang", `/topic accept ${topic.id}`, "general")).status).toBe(200);
+    expect((await api.say("wang.fang", `/topic assign ${topic.id} @${admin.handle}`, "general")).status).toBe(200);
+    const submitted = await slack("U0ADMIN", `/review submit ${topic.id} https://docs.example.com/slack-routed`);
+    expect(submitted.ok, JSON.stringify(submitted)).toBe(true);
+    await fake.waitFor("the review status card in the reviews channel", has("C0REVIEWS", "Slack 上送审的稿件"));
+
+    // An SLA item logged on Slack: its card is posted in the SLA channel.
+    expect((await slack("U0ADMIN", "/sla log 抖音 https://www.douyin.com/video/slack-routed Slack 上的留言")).ok).toBe(true);
+    await fake.waitFor("the SLA item card in the SLA channel", has("C0SLA", "Slack 上的留言"));
+
+    // An incident declared on Slack: followed in the incidents channel, no new conversation.
+    const creates = fake.callsTo("conversations.create").length;
+    expect((await slack("U0ADMIN", "/incident declare Slack 上的事件 --type platform --likelihood medium --impact severe")).ok).toBe(true);
+    await fake.waitFor("the incident card in the incidents channel", has("C0INCIDENTS", "Slack 上的事件"));
+    expect(fake.callsTo("conversations.create").length).toBe(creates);
+
+    // The general channel's digest subscription: the digest is posted in the KPI channel.
+    expect((await slack("U0ADMIN", "/kpi subscribe --time 11:00")).ok).toBe(true);
+    svc.clock.set("2026-11-26T03:00:00Z"); // 11:00 in Shanghai
+    expect((await runDueDigests(svc.deps)).sent).toHaveLength(1);
+    await fake.waitFor("the digest in the KPI channel", () => posts("C0KPI")[0]);
+    for (const text of ["Slack 上送审的稿件", "Slack 上的留言"]) expect(JSON.stringify(has("C0GENERAL", text)()?.args["blocks"] ?? null), text).toBe("null");
+    // Where the incident was declared, only the notice pointing to where it is followed.
+    const notice = JSON.stringify(has("C0GENERAL", "Slack 上的事件")()?.args["blocks"]);
+    expect(notice).toContain("请在 #c0incidents 跟进。");
+    expect(notice).not.toContain("actions");
+  });
+
   it("a route set on Slack leaves the console where it was", async () => {
     const api = consoleClient(svc.app);
     const res = await api.say("chen.jie", "/topic propose 控制台上不受影响的选题 --platform douyin", "general");
