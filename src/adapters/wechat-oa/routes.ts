@@ -2,8 +2,8 @@
 // plain `signature` over token, timestamp and nonce, answered with `echostr` as is. POST carries one user
 // message or event as XML: in plaintext mode the query's `signature` covers token/timestamp/nonce only (not
 // the body), in safe mode (`encrypt_type=aes`) `msg_signature` covers <Encrypt> and the AES layer carries the
-// AppID. WeChat waits 5 seconds and then retries (three times), so the request is checked, parsed and answered
-// "success" at once; storing the SLA item runs afterwards. Freshness: `timestamp` within 300 s of our clock
+// AppID. WeChat waits 5 seconds and then retries (three times), but never redelivers a push answered "success":
+// the SLA item is stored (and flushed) before that answer, a few milliseconds. Freshness: `timestamp` within 300 s of our clock
 // either way (WeChat documents no window; this is the one WeCom and our own intake use). Replays: a
 // (timestamp, nonce) pair seen in the window with a different body is refused (the plaintext signature does
 // not cover the body), the same body again is a retry and answered "success"; the pairs are kept in the
@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppDeps } from "../../app/deps.js";
 import { ingestSlaItems } from "../../app/sla/ingest-items.js";
 import { checkNonce } from "../../app/replay-guard.js";
+import { makeDurable } from "../../db/durable.js";
 import type { WechatOaConfig } from "../../config/wechat-oa-env.js";
 import { BODY_LIMIT } from "../../http/server.js";
 import type { WecomOpenFailure } from "../wecom/crypto.js";
@@ -81,10 +82,12 @@ export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg:
   };
   const success = (reply: FastifyReply) => reply.code(200).type("text/plain; charset=utf-8").send("success");
 
-  const store = (dedupeKey: string, item: WechatOaRawItem) => {
+  /** Stores the item; false when the database could not (the push is then refused so WeChat retries). */
+  const store = (dedupeKey: string, item: WechatOaRawItem): Promise<boolean> => {
+    let ok = true;
     const task = (async () => {
-      await new Promise((r) => setImmediate(r)); // after the answer has gone out
       const [r] = await ingestSlaItems(deps, [item], "wechat_oa");
+      await makeDurable(deps.db);
       if (r?.status === "accepted") log.info({ id: r.id, msgId: item.externalId }, "wechat-oa: SLA item opened");
       else if (r?.status === "duplicate") log.debug({ id: r.id, msgId: item.externalId }, "wechat-oa: already stored");
       else log.warn({ msgId: item.externalId, account: item.account, error: r?.error }, "wechat-oa: message not stored");
@@ -93,12 +96,14 @@ export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg:
         const dup = typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
         if (dup) log.debug({ msgId: item.externalId }, "wechat-oa: stored meanwhile by another replica");
         else {
+          ok = false;
           seen.delete(dedupeKey); // not stored: a later delivery may try again
           log.error({ err, msgId: item.externalId }, "wechat-oa: storing the message failed");
         }
       })
       .finally(() => pending.delete(task));
     pending.add(task);
+    return task.then(() => ok);
   };
 
   app.register(async (scope) => {
@@ -169,8 +174,11 @@ export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg:
         log.debug({ reason: parsed.reason }, "wechat-oa: push ignored");
         return success(reply);
       }
-      // Answer first (WeChat's 5-second limit); the item is stored right after.
-      store(parsed.dedupeKey, parsed.item);
+      // Stored (and flushed) before "success": WeChat does not redeliver an answered push, so an item held only
+      // in memory would be lost with the process. Storing one item takes milliseconds, well inside WeChat's 5 s;
+      // when it cannot be stored WeChat hears 503 and retries.
+      const stored = await store(parsed.dedupeKey, parsed.item);
+      if (!stored) return reply.code(503).type("application/json; charset=utf-8").send({ error: "the server cannot save right now" });
       return success(reply);
     });
   });
