@@ -16,7 +16,7 @@ import { topicList } from "./topic/list.js";
 import { topicPropose } from "./topic/propose.js";
 import { topicSchedule } from "./topic/schedule.js";
 import { topicShow } from "./topic/show.js";
-import { slaAccountSet, slaBoard, slaImport, slaLog, slaMine, slaPolicyList, slaPolicySet, slaStats } from "./sla/sla.js";
+import { slaAccountSet, slaBoard, slaImport, slaLog, slaMine, slaPolicyList, slaPolicySet, slaSources, slaStats } from "./sla/sla.js";
 import { SLA_ITEM_COMMANDS } from "./sla/item.js";
 import type { CommandSpec } from "./spec.js";
 import type { Localized } from "../src/domain/locale.js";
@@ -52,7 +52,7 @@ export const COMMANDS = {
   "topic.archive": topicArchive,
   "topic.publish": topicPublish,
   "topic.schedule": topicSchedule,
-  "sla.log": slaLog, "sla.mine": slaMine, "sla.board": slaBoard, "sla.stats": slaStats,
+  "sla.log": slaLog, "sla.mine": slaMine, "sla.board": slaBoard, "sla.stats": slaStats, "sla.sources": slaSources,
   "sla.import": slaImport, "sla.policy_list": slaPolicyList, "sla.policy_set": slaPolicySet, "sla.account_set": slaAccountSet,
   ...SLA_ITEM_COMMANDS,
   ...KPI_COMMANDS,

@@ -9,6 +9,7 @@ import { INCIDENT_TEMPLATES } from "./incident/index.js";
 import { dailyDigestCard } from "./kpi/daily-digest.card.js";
 import { REVIEW_TEMPLATES } from "./review/index.js";
 import { slaItemCard, slaListCard, slaStatsCard, slaSummaryCard } from "./sla/sla-cards.js";
+import { slaSourcesCard } from "./sla/sla-sources.card.js";
 import { topicCalendarCard } from "./topic/topic-calendar.card.js";
 import { topicListCard } from "./topic/topic-list.card.js";
 import { topicCard } from "./topic/topic.card.js";
@@ -24,7 +25,7 @@ export const TEMPLATES = {
   "kpi.daily_digest": dailyDigestCard,
   ...REVIEW_TEMPLATES,
   ...INCIDENT_TEMPLATES,
-  "sla.item": slaItemCard, "sla.summary": slaSummaryCard, "sla.list": slaListCard, "sla.stats": slaStatsCard,
+  "sla.item": slaItemCard, "sla.summary": slaSummaryCard, "sla.list": slaListCard, "sla.stats": slaStatsCard, "sla.sources": slaSourcesCard,
 } as const;
 
 /** A template id. */

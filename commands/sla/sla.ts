@@ -73,6 +73,18 @@ export const slaStats = defineCommand({
   examples: ["/sla stats", { "zh-CN": "/sla stats 今天", en: "/sla stats today" }, { "zh-CN": "/sla stats 30天", en: "/sla stats 30d" }],
 });
 
+/** /sla sources: where items come from and how each source is doing. */
+export const slaSources = defineCommand({
+  id: "sla.sources", words: ["sla", "sources"], positionals: [], options: [], args: z.object({}),
+  usage: "/sla sources",
+  summary: { en: "Where comments come from: last poll or arrival, items found, last error", "zh-CN": "留言来源：上次拉取或收到的时间、条数和最近错误" },
+  help: {
+    en: "Lists the WeChat OA comment poll, the WeChat OA message push, the signed intake /ingest/comments, the CSV import and /sla log, each with its last successful poll or last item, the items it brought, and its last error.",
+    "zh-CN": "列出公众号文章留言拉取、公众号消息推送、签名接口推送、CSV 导入和手动登记，各自显示上次成功拉取或最近一条的时间、带来的条数和最近一次错误。",
+  },
+  examples: ["/sla sources"],
+});
+
 /** /sla import, then the CSV on the following lines (or uploaded as a file in the console). */
 export const slaImport = defineCommand({
   id: "sla.import", words: ["sla", "import"], positionals: [], options: [],

@@ -29,6 +29,8 @@ export interface AppDeps {
    * an item no replier handles keeps its reply on the card for copying.
    */
   repliers?: PlatformReplier[];
+  /** The platform polls switched on in this process (the WeChat OA comment poll), as /sla sources reports them. */
+  polls?: Map<"wechat_oa_comments", { everyMinutes: number; days: number }>;
   /** Set only by the fault tests: die right after a change commits, before its messages are sent. */
   crashBeforeSend?: boolean;
 }

@@ -82,6 +82,7 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   "sla.mine": EVERYONE,
   "sla.board": EVERYONE,
   "sla.stats": EVERYONE,
+  "sla.sources": EVERYONE,
   "sla.show": EVERYONE,
   "sla.claim": EVERYONE,
   "sla.answer": EVERYONE,

@@ -26,6 +26,22 @@ export const SLA_SAMPLES = {
     { name: "board", model: { scope: "board" as const, items: [{ ...item, assignee: "陈杰" }] } },
     { name: "empty", model: { scope: "mine" as const, items: [] } },
   ],
+  "sla.sources": [
+    {
+      name: "polling-with-error",
+      model: {
+        sources: [
+          { source: "wechat_oa_comments" as const, polling: true, everyMinutes: 10, days: 7, lastOkAt: "2026-11-26 10:00", lastRun: { seen: 12, added: 3, closed: 1 }, items: 40, error: { problem: "ip_whitelist" as const, code: 40164, ip: "203.0.113.7", at: "2026-11-26 09:50" } },
+          { source: "wechat_oa" as const, lastOkAt: "2026-11-26 09:12", items: 5 },
+          { source: "webhook" as const, items: 0 },
+          { source: "csv" as const, lastOkAt: "2026-11-25 17:00", items: 120, error: { problem: "rejected" as const, detail: "c-9", reason: "createdAt is in the future", at: "2026-11-25 17:00" } },
+          { source: "manual" as const, lastOkAt: "2026-11-26 08:40", items: 2 },
+        ],
+      },
+      userContent: ["c-9"],
+    },
+    { name: "poll-off", model: { sources: [{ source: "wechat_oa_comments" as const, polling: false, items: 0, error: { problem: "no_account" as const, at: "2026-11-26 10:00" } }] } },
+  ],
   "sla.stats": [
     {
       name: "week",

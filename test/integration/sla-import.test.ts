@@ -103,7 +103,7 @@ describe("/sla import", () => {
     const noBody = await con.say("emma", "/sla import", "sla");
     expect(noBody.error).toContain("Paste the CSV after the command");
     const header = await upload("emma", "platform,text\ndouyin,hi\n");
-    expect(header.error).toBe("The CSV cannot be read: the header lacks column(s): account, kind, externalId, createdAt.");
+    expect(header.error).toBe("The CSV cannot be read: the header lacks column(s): account, externalId, createdAt.");
     const cut = await upload("chen.jie", 'platform,account,kind,externalId,createdAt\ndouyin,brand-douyin,comment,"cut-1,2026-11-26 09:00\n');
     expect(cut.error).toContain("无法读取该 CSV：a quoted field opened on line 2 is not closed");
     const binary = await upload("emma", Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x30]));

@@ -7,6 +7,7 @@ import type { WechatOaApiConfig } from "../../config/wechat-oa-env.js";
 import type { PlatformJob } from "../start-platforms.js";
 import { WechatOaClient } from "./client.js";
 import { wechatOaFiguresJob } from "./figures-job.js";
+import { commentPollJob } from "./poll-job.js";
 
 /** The started API connector. */
 export interface WechatOaApi {
@@ -25,5 +26,6 @@ export function createWechatOaClient(deps: Pick<AppDeps, "db" | "clock" | "log">
 /** Starts the connector (service.ts, through start-platforms, when WECHAT_OA_APP_SECRET is set). */
 export function startWechatOaApi(deps: AppDeps, cfg: WechatOaApiConfig): WechatOaApi {
   const client = createWechatOaClient(deps, cfg);
-  return { client, config: cfg, jobs: [wechatOaFiguresJob(deps, client, cfg)], stop: async () => undefined };
+  (deps.polls ??= new Map()).set("wechat_oa_comments", { everyMinutes: cfg.pollMinutes, days: cfg.commentDays });
+  return { client, config: cfg, jobs: [wechatOaFiguresJob(deps, client, cfg), commentPollJob(deps, client, cfg)], stop: async () => undefined };
 }

@@ -22,6 +22,7 @@ import { showTopic } from "../topics/show-topic.js";
 import { logSlaItem } from "../sla/log-item.js";
 import { listSlaItems } from "../sla/list-items.js";
 import { slaStats } from "../sla/sla-stats.js";
+import { showSlaSources } from "../sla/show-sources.js";
 import { changeSlaItem } from "../sla/sla-actions.js";
 import { replyToItem } from "../sla/reply-item.js";
 import { showSlaItem } from "../sla/show-item.js";
@@ -62,7 +63,7 @@ const HANDLERS: Handlers = {
   "topic.archive": (scope, a) => decideTopic(scope, a.id, "archive", a.reason),
   "topic.publish": (scope, a) => decideTopic(scope, a.id, "publish", undefined),
   "topic.schedule": (scope, a) => scheduleTopic(scope, a.id, a.when),
-  "sla.log": logSlaItem, "sla.mine": (scope) => listSlaItems(scope, "mine"), "sla.board": (scope) => listSlaItems(scope, "board"), "sla.stats": (scope, a) => slaStats(scope, a.period),
+  "sla.log": logSlaItem, "sla.mine": (scope) => listSlaItems(scope, "mine"), "sla.board": (scope) => listSlaItems(scope, "board"), "sla.stats": (scope, a) => slaStats(scope, a.period), "sla.sources": (scope) => showSlaSources(scope),
   "sla.import": importSlaItems, "sla.policy_list": (scope) => listSlaPolicies(scope), "sla.policy_set": setSlaPolicy, "sla.account_set": setSlaAccount,
   "sla.show": (scope, a) => showSlaItem(scope, a.id),
   "sla.claim": (scope, a) => changeSlaItem(scope, a.id, "claim", a.note, { noteOptional: true }),

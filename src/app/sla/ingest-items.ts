@@ -4,10 +4,12 @@
 import { checkIngestItem, computeSchedule, nextReminderAt, pickPolicy, ZWechatCommentRef, type IngestItem, type TWechatCommentRef } from "../../domain/sla/index.js";
 import type { Tx } from "../../db/client.js";
 import type { AppDeps } from "../deps.js";
+import { insertItemsIgnoringDuplicates, type NewSlaRow } from "./insert-items.js";
 import { accountKey, loadSlaContext, scheduleJson, type SlaContext } from "./sla-context.js";
 
-/** Where an item came from. */
-export type SlaSource = "webhook" | "wechat_oa" | "csv" | "manual";
+/** Where an item came from (src/domain/sla/sources.ts). */
+export type { SlaSource } from "../../domain/sla/index.js";
+import type { SlaSource } from "../../domain/sla/index.js";
 
 /** The answer for one item of a batch, in input order. */
 export type IngestResult =
@@ -20,7 +22,7 @@ export type IngestResult =
  * (the poller's items only: other sources cannot make the service reply through the API).
  */
 function commentRef(raw: unknown, source: SlaSource): TWechatCommentRef | undefined {
-  if (source !== "wechat_oa" || typeof raw !== "object" || raw === null) return undefined;
+  if ((source !== "wechat_oa" && source !== "wechat_oa_comments") || typeof raw !== "object" || raw === null) return undefined;
   const parsed = ZWechatCommentRef.safeParse((raw as { comment?: unknown }).comment);
   return parsed.success ? parsed.data : undefined;
 }
@@ -51,7 +53,7 @@ export async function ingestSlaItems(
   const existing = new Map(known.map((k) => [accountKey(k.platform, k.externalId), k.id]));
   const contexts = new Map<string, SlaContext>();
 
-  const rows: { index: number; data: Parameters<typeof db.slaItem.create>[0]["data"]; gap: number[] }[] = [];
+  const rows: { index: number; data: NewSlaRow; gap: number[] }[] = [];
   const seen = new Map<string, number>();
   for (const { index, item, comment } of checked) {
     const key = accountKey(item.platform, item.externalId);
@@ -87,34 +89,38 @@ export async function ingestSlaItems(
         policyName: policy.name, targetMinutes: policy.targetMinutes, dueAt: s.dueAt, windowEndsAt: s.windowEndsAt ?? null,
         deadlineAt: s.deadlineAt, scheduleJson: scheduleJson(s, policy), status: "open",
         nextReminderAt: nextReminderAt(s, { warningsSent: 0, stage: 0 }), updatedAt: now,
-        ...(comment ? { msgDataId: comment.msgDataId, articleIndex: comment.index, userCommentId: comment.userCommentId } : {}),
-        ...(item.kind === "dm" ? { lastMessageAt: item.createdAt } : {}),
+        msgDataId: comment?.msgDataId ?? null, articleIndex: comment?.index ?? null, userCommentId: comment?.userCommentId ?? null,
+        lastMessageAt: item.kind === "dm" ? item.createdAt : null,
       },
     });
   }
 
   if (rows.length > 0) {
-    const created = await db.$transaction(async (tx) => {
-      await tx.slaItem.createMany({ data: rows.map((r) => r.data) });
+    // The database decides duplicates (another replica, or a retried delivery, may store the same item meanwhile).
+    const { created, raced } = await db.$transaction(async (tx) => {
+      const stored = await insertItemsIgnoringDuplicates(tx, deps.dialect, rows.map((r) => r.data));
+      const mine = new Set(stored.map((c) => accountKey(c.platform, c.externalId)));
       // A new message from someone moves the reply window of their earlier open messages too.
       for (const r of rows) {
-        if (r.data.kind !== "dm" || !r.data.author) continue;
+        if (r.data.kind !== "dm" || !r.data.author || !mine.has(accountKey(r.data.platform, r.data.externalId))) continue;
         const at = new Date(r.data.createdAt);
         await tx.slaItem.updateMany({
           where: { platform: r.data.platform, account: r.data.account, author: r.data.author, kind: "dm", status: { in: ["open", "claimed"] }, OR: [{ lastMessageAt: null }, { lastMessageAt: { lt: at } }] },
           data: { lastMessageAt: at },
         });
       }
-      await opts.inTransaction?.(tx, rows.length);
-      return tx.slaItem.findMany({
-        where: { externalId: { in: rows.map((r) => r.data.externalId) } },
-        select: { id: true, platform: true, externalId: true, deadlineAt: true },
-      });
+      if (stored.length > 0) await opts.inTransaction?.(tx, stored.length);
+      const lost = rows.filter((r) => !mine.has(accountKey(r.data.platform, r.data.externalId)));
+      const others = lost.length === 0 ? [] : await tx.slaItem.findMany({ where: { externalId: { in: lost.map((r) => r.data.externalId) } }, select: { id: true, platform: true, externalId: true } });
+      return { created: stored, raced: others };
     });
     const ids = new Map(created.map((c) => [accountKey(c.platform, c.externalId), c]));
+    const otherIds = new Map(raced.map((c) => [accountKey(c.platform, c.externalId), c.id]));
     for (const r of rows) {
-      const c = ids.get(accountKey(r.data.platform, r.data.externalId))!;
-      results[r.index] = { index: r.index, externalId: r.data.externalId, status: "accepted", id: c.id, deadlineAt: c.deadlineAt.toISOString(), ...(r.gap.length ? { noHolidayDataFor: r.gap } : {}) };
+      const key = accountKey(r.data.platform, r.data.externalId);
+      const c = ids.get(key);
+      if (c) results[r.index] = { index: r.index, externalId: r.data.externalId, status: "accepted", id: c.id, deadlineAt: c.deadlineAt.toISOString(), ...(r.gap.length ? { noHolidayDataFor: r.gap } : {}) };
+      else results[r.index] = { index: r.index, externalId: r.data.externalId, status: "duplicate", id: otherIds.get(key) ?? 0 };
     }
   }
   return results.map((r, i) => r ?? { index: i, status: "rejected", error: "not processed" });

@@ -19,7 +19,8 @@ const ALIASES: Record<string, (typeof CSV_COLUMNS)[number]> = {
   createdat: "createdAt", created_at: "createdAt", 时间: "createdAt", 发布时间: "createdAt",
 };
 
-const REQUIRED = ["platform", "account", "kind", "externalId", "createdAt"] as const;
+/** The columns a file must have; a missing or empty kind means comment, as in the JSON intake. */
+const REQUIRED = ["platform", "account", "externalId", "createdAt"] as const;
 
 /** One record of a CSV file and the physical line it starts on (1-based; quoted fields may span lines). */
 export interface CsvRecord {

@@ -8,3 +8,4 @@ export * from "./stats.js";
 export * from "./vocabulary.js";
 export * from "./platform-problems.js";
 export * from "./reply-target.js";
+export * from "./sources.js";

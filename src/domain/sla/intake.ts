@@ -12,7 +12,8 @@ export const FUTURE_SKEW_MS = 5 * 60_000;
 export const ZIngestItem = z.object({
   platform: z.enum(SLA_PLATFORMS, { error: `unknown platform; known: ${SLA_PLATFORMS.join(", ")}` }),
   account: z.string({ error: "account is required" }).trim().min(1, "account is required").max(64),
-  kind: z.enum(SLA_KINDS, { error: `unknown kind; known: ${SLA_KINDS.join(", ")}` }),
+  /** Omitted: a comment (the same default as the CSV import and /sla log). */
+  kind: z.enum(SLA_KINDS, { error: `unknown kind; known: ${SLA_KINDS.join(", ")}` }).default("comment"),
   externalId: z.string({ error: "externalId is required" }).trim().min(1, "externalId is required").max(128),
   author: z.string().trim().max(128).default(""),
   text: z.string().max(SLA_TEXT_MAX * 4).default("").refine((s) => [...s].length <= SLA_TEXT_MAX, `text is longer than ${SLA_TEXT_MAX} characters`),

@@ -45,6 +45,14 @@ describe("intake checks", () => {
     const r = checkIngestItem(good, now);
     expect(r.ok && r.item.createdAt.toISOString()).toBe("2026-11-26T01:30:00.000Z");
   });
+  it("takes an item without a kind as a comment (as the CSV import and /sla log do)", () => {
+    const { kind: _kind, ...noKind } = good;
+    const r = checkIngestItem(noKind, now);
+    expect(r.ok && r.item.kind).toBe("comment");
+    const csv = csvToRawItems("platform,account,externalId,text,createdAt\ndouyin,brand,c9,好,2026-11-26T09:00:00+08:00\n");
+    const row = csv.rows[0]!;
+    expect(row.ok && checkIngestItem(row.raw, now)).toMatchObject({ ok: true, item: { kind: "comment" } });
+  });
   it.each([
     [{ ...good, platform: "myspace" }, "unknown platform"],
     [{ ...good, createdAt: "2026-11-26T12:00:00+08:00" }, "in the future"],
@@ -68,7 +76,7 @@ describe("CSV", () => {
     const { rows } = csvToRawItems("平台,账号,类型,编号,内容,时间\ndouyin,brand,comment,c1,好,2026-11-26T09:00:00+08:00\ndouyin,brand\n");
     expect(rows[0]).toEqual({ line: 2, ok: true, raw: { platform: "douyin", account: "brand", kind: "comment", externalId: "c1", text: "好", createdAt: "2026-11-26T09:00:00+08:00" } });
     expect(rows[1]).toEqual({ line: 3, ok: false, error: "expected 6 columns, found 2" });
-    expect(csvToRawItems("platform,text\n").headerError).toContain("account, kind, externalId, createdAt");
+    expect(csvToRawItems("platform,text\n").headerError).toContain("account, externalId, createdAt");
   });
   it("tells UTF-8 from GBK bytes", () => {
     expect(isUtf8(Buffer.from("评论", "utf8"))).toBe(true);
