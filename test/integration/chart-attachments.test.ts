@@ -1,10 +1,14 @@
 // The digest's chart pictures on the chat platforms, through each platform's real client against its fake API:
 // Slack uploads the PNG into the card's thread (files.getUploadURLExternal, the upload, files.completeUploadExternal
 // with thread_ts, via the @slack/bolt WebClient's files.uploadV2); Feishu uploads it with im/v1/images through the
-// Lark SDK and puts the image_key in an img element of the card.
+// Lark SDK and puts the image_key in an img element of the card; WeCom uploads it with media/upload (type image)
+// and sends an image message right after the card, to the member or the app chat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLarkClient, sdkMessenger } from "../../src/adapters/lark/client.js";
 import { LarkChannel } from "../../src/adapters/lark/channel.js";
+import { WecomApi } from "../../src/adapters/wecom/api.js";
+import { WecomChannel } from "../../src/adapters/wecom/channel.js";
+import { wecomConversation } from "../../src/adapters/wecom/parse-inbound.js";
 import { createOutboxClient } from "../../src/adapters/slack/bolt-app.js";
 import { SlackChannel } from "../../src/adapters/slack/channel.js";
 import { createLogger } from "../../src/lib/logger.js";
@@ -94,5 +98,45 @@ describe("Feishu: the chart as an img element of the card", () => {
     expect(fake.find("POST", "/open-apis/im/v1/images")).toHaveLength(1);
     const [patch] = fake.find("PATCH", "/open-apis/im/v1/messages/om_1");
     expect((patch!.json as { content: string }).content).toContain('"img_key":"img_v3_fake_1"');
+  });
+});
+
+describe("WeCom: an image message after the card", () => {
+  let fake: FakeApi;
+  let channel: WecomChannel;
+  let media = 0;
+  beforeAll(async () => {
+    fake = await startFakeApi((call) => {
+      if (call.path === "/cgi-bin/gettoken") return { body: { errcode: 0, errmsg: "ok", access_token: "wecom-token", expires_in: 7200 } };
+      if (call.query.get("access_token") !== "wecom-token") return { body: { errcode: 40014, errmsg: "invalid access_token" } };
+      if (call.method === "POST" && call.path === "/cgi-bin/media/upload") {
+        // Documented: ?type=image, multipart field "media" with filename; answers type, media_id, created_at.
+        if (call.query.get("type") !== "image" || !/name="media"; filename="[^"]+\.png"/.test(call.body) || !pngIn(call.raw)) return { body: { errcode: 40004, errmsg: "invalid media type" } };
+        return { body: { errcode: 0, errmsg: "ok", type: "image", media_id: `MEDIA_${++media}`, created_at: "1790000000" } };
+      }
+      if (call.method === "POST" && call.path === "/cgi-bin/message/send") return { body: { errcode: 0, errmsg: "ok", msgid: `msg_${fake.calls.length}` } };
+      if (call.method === "POST" && call.path === "/cgi-bin/appchat/send") return { body: { errcode: 0, errmsg: "ok" } };
+      return undefined;
+    });
+    const clock = { now: () => new Date("2026-11-26T02:00:00Z") };
+    channel = new WecomChannel({ api: new WecomApi({ baseUrl: fake.url, corpId: "ww_fake", secret: "s", clock }), agentId: 1000002, log: createLogger("silent"), nowMs: () => 0 });
+  });
+  afterAll(() => fake.close());
+
+  const sends = (path: string) => fake.find("POST", path).map((c) => c.json as { msgtype: string; touser?: string; chatid?: string; image?: { media_id: string } });
+
+  it("to a member: the card, then the chart as an image message with the uploaded media_id", async () => {
+    await channel.post({ conversationId: wecomConversation.user("zhangsan") }, DIGEST);
+    const [upload] = fake.find("POST", "/cgi-bin/media/upload");
+    expect(pngSize(pngIn(upload!.raw)!)).toEqual({ width: 1440, height: 720 });
+    const sent = sends("/cgi-bin/message/send");
+    expect(sent.map((m) => m.msgtype)).toEqual([expect.not.stringMatching(/^image$/), "image"]);
+    expect(sent[1]).toMatchObject({ touser: "zhangsan", agentid: 1000002, msgtype: "image", image: { media_id: "MEDIA_1" } });
+  });
+
+  it("to an app chat: the markdown card, then the image", async () => {
+    await channel.post({ conversationId: wecomConversation.chat("wrkpi01") }, DIGEST);
+    const sent = sends("/cgi-bin/appchat/send");
+    expect(sent).toMatchObject([{ chatid: "wrkpi01", msgtype: "markdown" }, { chatid: "wrkpi01", msgtype: "image", image: { media_id: "MEDIA_2" } }]);
   });
 });

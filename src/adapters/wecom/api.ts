@@ -103,6 +103,16 @@ export class WecomApi {
     return requestJson(`${this.opts.baseUrl}/cgi-bin/appchat/get?access_token=${encodeURIComponent(token)}&chatid=${encodeURIComponent(chatId)}`, { method: "GET" }, this.timeoutMs);
   }
 
+  /** media/upload (type image, multipart field "media"): a temporary media_id (3 days) for an image message. */
+  async uploadImage(png: Buffer, filename: string): Promise<string> {
+    const token = await this.accessToken();
+    const form = new FormData();
+    form.append("media", new Blob([new Uint8Array(png)], { type: "image/png" }), filename);
+    const body = await requestJson<Envelope & { media_id?: string }>(`${this.opts.baseUrl}/cgi-bin/media/upload?access_token=${encodeURIComponent(token)}&type=image`, { method: "POST", body: form }, this.timeoutMs);
+    if (!body.media_id) throw new WecomApiError(-1, "media/upload returned no media_id");
+    return body.media_id;
+  }
+
   /** appchat/send: a message to a group chat the app created (markdown; app chats take no template cards). */
   sendAppChat(payload: Record<string, unknown>): Promise<Envelope> {
     return this.post("/cgi-bin/appchat/send", payload);

@@ -3,7 +3,8 @@
 // Channel posts go to the group robot (markdown, 20 a minute) when WECOM_WEBHOOK_KEY is set.
 import { randomUUID } from "node:crypto";
 import type { Log } from "../../lib/logger.js";
-import type { Card } from "../../messaging/card.js";
+import type { Card, ChartSpec } from "../../messaging/card.js";
+import { drawChartPng } from "../charts/draw-chart.js";
 import type { ChatChannel, ConversationCheck, OutboundTarget, PlatformProfile } from "../../messaging/channel.js";
 import { WecomApiError, type WecomApi } from "./api.js";
 import { wecomConversation, type WecomResponseCode } from "./parse-inbound.js";
@@ -73,8 +74,32 @@ export class WecomChannel implements ChatChannel {
   async post(target: OutboundTarget, card: Card): Promise<string> {
     if (target.conversationId === wecomConversation.robot) return this.postToRobot(card);
     const chatId = wecomConversation.chatOf(target.conversationId);
-    if (chatId) return this.postToChat(chatId, card);
-    return this.sendCard(this.userOf(target.conversationId), card);
+    if (chatId) {
+      const id = await this.postToChat(chatId, card);
+      await this.sendCharts(card, (image) => this.opts.api.sendAppChat({ chatid: chatId, msgtype: "image", image }));
+      return id;
+    }
+    const userId = this.userOf(target.conversationId);
+    const id = await this.sendCard(userId, card);
+    await this.sendCharts(card, (image) => this.opts.api.sendMessage({ touser: userId, agentid: this.opts.agentId, msgtype: "image", image }));
+    return id;
+  }
+
+  /**
+   * The card's charts as image messages right after it (media/upload type image, then msgtype image). The card
+   * is sent and its sparklines carry the figures, so a failed picture is logged, not retried (that would send the
+   * card twice).
+   */
+  private async sendCharts(card: Card, send: (image: { media_id: string }) => Promise<unknown>): Promise<void> {
+    const charts = card.blocks.flatMap((b): ChartSpec[] => (b.type === "chart" ? [b.chart] : []));
+    for (const [i, chart] of charts.entries()) {
+      try {
+        const mediaId = await this.opts.api.uploadImage(await drawChartPng(chart), `chart-${i + 1}.png`);
+        await send({ media_id: mediaId });
+      } catch (err) {
+        this.opts.log.warn({ chart: chart.title, err: err instanceof Error ? err.message : String(err) }, "wecom: chart picture not sent; the card's sparklines carry the figures");
+      }
+    }
   }
 
   async update(target: OutboundTarget, messageId: string, card: Card): Promise<void> {
@@ -119,7 +144,7 @@ export class WecomChannel implements ChatChannel {
   }
 
   async direct(userExternalId: string, card: Card): Promise<{ conversationId: string; messageId: string }> {
-    return { conversationId: wecomConversation.user(userExternalId), messageId: await this.sendCard(userExternalId, card) };
+    return { conversationId: wecomConversation.user(userExternalId), messageId: await this.post({ conversationId: wecomConversation.user(userExternalId) }, card) };
   }
 
   /** A plain text message to one member (refusals of commands and clicks). */
