@@ -75,7 +75,7 @@ describe("POST /ingest/comments", () => {
     expect([body.accepted, body.duplicates, body.rejected]).toEqual([2, 1, 5]);
     expect(body.results.map((r) => r.status)).toEqual(["accepted", "duplicate", "rejected", "rejected", "rejected", "rejected", "rejected", "accepted"]);
     expect(body.results[2]!.error).toContain("unknown platform");
-    expect(body.results[3]!.error).toBe("unknown account douyin/nobody");
+    expect(body.results[3]!.error).toBe("unknown account douyin/nobody: an admin adds it with /sla account set douyin nobody @owner");
     expect(body.results[4]!.error).toBe("createdAt is in the future");
     expect(body.results[5]!.error).toContain("longer than 2000 characters");
     expect(body.results[6]!.error).toBe("externalId repeats item 0 of this batch");

@@ -61,7 +61,7 @@ describe("/sla policy", () => {
     expect(await last("wang.fang", "/sla policy set douyin comment 2h --chain lead@4h,manager@1h")).toContain("不是有效的升级链");
     expect(await last("wang.fang", "/sla policy set myspace comment 2h")).toContain("未知平台“myspace”");
     expect(await last("wang.fang", "/sla policy set douyin gossip 2h")).toContain("未知类型“gossip”");
-    expect(await last("wang.fang", "/sla policy set douyin comment 2h --account nobody")).toContain("尚未为 抖音 账号“nobody”配置响应时限。已配置：brand-douyin");
+    expect(await last("wang.fang", "/sla policy set douyin comment 2h --account nobody")).toContain("尚未为抖音账号“nobody”配置响应时限（已配置：brand-douyin）。管理员可用 /sla account set 抖音 nobody @负责人 添加。");
     expect(await last("wang.fang", "/sla policy set any comment 2h --account brand-douyin")).toContain("需要指定平台");
     expect(await svc.deps.db.slaPolicy.findMany({ orderBy: { name: "asc" } })).toEqual(before);
   });

@@ -48,7 +48,7 @@ export async function setSlaPolicy(scope: RequestScope, args: ArgsOf<"sla.policy
     const acc = await db.slaAccount.findFirst({ where: { teamId, platform: args.platform, account: args.account } });
     if (!acc) {
       const known = (await db.slaAccount.findMany({ where: { teamId, platform: args.platform }, orderBy: { account: "asc" } })).map((a) => a.account).join(", ") || "—";
-      throw new AppError("sla.unknown_account", { platform: args.platform, account: args.account, known });
+      throw new AppError("sla.unknown_account", { platform: args.platform, code: args.platform, account: args.account, known });
     }
   }
   const rows = await db.slaPolicy.findMany({ where: { teamId, active: true }, orderBy: { name: "asc" } });

@@ -59,7 +59,7 @@ export async function ingestSlaItems(
     const key = accountKey(item.platform, item.externalId);
     const acc = byKey.get(accountKey(item.platform, item.account));
     if (!acc || (opts.teamId && acc.teamId !== opts.teamId)) {
-      results[index] = { index, externalId: item.externalId, status: "rejected", error: `unknown account ${item.platform}/${item.account}` };
+      results[index] = { index, externalId: item.externalId, status: "rejected", error: `unknown account ${item.platform}/${item.account}: an admin adds it with /sla account set ${item.platform} ${item.account} @owner` };
       continue;
     }
     const dup = existing.get(key);
@@ -75,7 +75,7 @@ export async function ingestSlaItems(
     if (!ctx) contexts.set(acc.teamId, (ctx = await loadSlaContext(db, acc.teamId)));
     const policy = pickPolicy(ctx.policies, { platform: item.platform, account: item.account, kind: item.kind });
     if (!policy) {
-      results[index] = { index, externalId: item.externalId, status: "rejected", error: `no SLA policy covers ${item.platform} ${item.kind}` };
+      results[index] = { index, externalId: item.externalId, status: "rejected", error: `no SLA policy covers ${item.platform} ${item.kind}: an admin adds one with /sla policy set ${item.platform} ${item.kind} 4h` };
       continue;
     }
     seen.set(key, index);

@@ -14,14 +14,14 @@ export async function logSlaItem(scope: RequestScope, args: ArgsOf<"sla.log">): 
   const accounts = await db.slaAccount.findMany({ where: { teamId: scope.team.id, platform: args.platform }, orderBy: { account: "asc" } });
   const known = accounts.map((a) => a.account).join(", ") || "—";
   const acc = args.account ? accounts.find((a) => a.account === args.account) : accounts.length === 1 ? accounts[0] : undefined;
-  if (!acc && (args.account || accounts.length === 0)) throw new AppError("sla.unknown_account", { platform: args.platform, account: args.account ?? "", known });
+  if (!acc && (args.account || accounts.length === 0)) throw new AppError("sla.unknown_account", { platform: args.platform, code: args.platform, account: args.account ?? "", known });
   if (!acc) throw new AppError("sla.ambiguous_account", { platform: args.platform, known });
   const kind = args.kind ?? "comment";
   const raw = { platform: args.platform, account: acc.account, kind, externalId: args.link, author: args.author ?? "", text: args.note ?? "", link: args.link, createdAt: scope.now.toISOString() };
   const [r] = await ingestSlaItems(scope.deps, [raw], "manual", { teamId: scope.team.id });
   const en = scope.actor.locale === "en";
   if (!r || r.status === "rejected") {
-    if (r?.error.startsWith("no SLA policy")) throw new AppError("sla.no_policy", { platform: args.platform, kind });
+    if (r?.error.startsWith("no SLA policy")) throw new AppError("sla.no_policy", { platform: args.platform, code: args.platform, kind, kindCode: kind });
     throw new AppError("request.malformed", { problem: r?.error ?? "?" });
   }
   if (r.status === "duplicate") {

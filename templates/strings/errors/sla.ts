@@ -9,9 +9,12 @@ export const slaErrors: ErrorCatalog = {
     "sla.closed": (p) => `Item #${p.id} was already marked ${String(p.status).toLowerCase()}${p.by ? ` by ${p.by}` : ""}${p.at ? ` at ${p.at}` : ""}. Nothing was changed.`,
     "sla.already_claimed": (p) => `${p.by} is already on item #${p.id}. Nothing was changed; use Reassign to hand it over.`,
     "sla.changed_meanwhile": (p) => `Item #${p.id} was changed by someone else just now. Type /sla mine and try again.`,
-    "sla.unknown_account": (p) => `No ${p.platform} account "${p.account}" is set up for SLAs. Known: ${p.known}.`,
+    "sla.unknown_account": (p) =>
+      p.account
+        ? `No ${p.platform} account "${p.account}" is set up for SLAs (set up: ${p.known}). An admin adds it with /sla account set ${p.code ?? "<platform>"} ${p.account} @owner.`
+        : `No ${p.platform} account is set up for SLAs yet. An admin adds one with /sla account set ${p.code ?? "<platform>"} <account> @owner.`,
     "sla.ambiguous_account": (p) => `The team has several ${p.platform} accounts (${p.known}); say which with --account.`,
-    "sla.no_policy": (p) => `No SLA policy covers ${p.platform} ${p.kind}. Ask an admin to add one.`,
+    "sla.no_policy": (p) => `No SLA policy covers ${p.platform} ${String(p.kind).toLowerCase()}s. An admin adds one with /sla policy set ${p.code ?? "<platform>"} ${p.kindCode ?? "<kind>"} 4h (the target in working hours).`,
     "sla.unknown_platform": (p) => `Unknown platform "${p.value}". Known platforms: ${p.known}.`,
     "sla.unknown_kind": (p) => `Unknown kind "${p.value}". Use comment, reply, dm or complaint.`,
     "sla.bad_link": (p) => `"${p.value}" is not a link. Give the http(s) address of the comment.`,
@@ -34,9 +37,12 @@ export const slaErrors: ErrorCatalog = {
     "sla.closed": (p) => `留言 #${p.id} 已${p.by ? `由 ${p.by} ` : ""}${p.at ? `于 ${p.at} ` : ""}标记为“${p.status}”，没有做任何更改。`,
     "sla.already_claimed": (p) => `留言 #${p.id} 已由 ${p.by} 认领处理，没有做任何更改；如需交接请用“转交”。`,
     "sla.changed_meanwhile": (p) => `留言 #${p.id} 刚被其他人修改。请输入 /sla mine 后重试。`,
-    "sla.unknown_account": (p) => `尚未为 ${p.platform} 账号“${p.account}”配置响应时限。已配置：${p.known}。`,
+    "sla.unknown_account": (p) =>
+      p.account
+        ? `尚未为${p.platform}账号“${p.account}”配置响应时限（已配置：${p.known}）。管理员可用 /sla account set ${p.platform} ${p.account} @负责人 添加。`
+        : `还没有登记任何${p.platform}账号。管理员可用 /sla account set ${p.platform} <账号> @负责人 添加。`,
     "sla.ambiguous_account": (p) => `团队有多个 ${p.platform} 账号（${p.known}），请用 --account 指定。`,
-    "sla.no_policy": (p) => `没有适用于 ${p.platform} ${p.kind} 的响应时限规则，请联系管理员添加。`,
+    "sla.no_policy": (p) => `没有适用于${p.platform}${p.kind}的响应时限规则。管理员可用 /sla policy set ${p.platform} ${p.kind} 4h 添加（时限按工作时间计）。`,
     "sla.unknown_platform": (p) => `未知平台“${p.value}”。已知平台：${p.known}。`,
     "sla.unknown_kind": (p) => `未知类型“${p.value}”，请使用 评论、回复、私信 或 投诉。`,
     "sla.bad_link": (p) => `“${p.value}”不是链接，请填写该留言的网址，如 https://weibo.com/1234/abcd。`,
