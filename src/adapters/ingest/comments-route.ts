@@ -4,10 +4,11 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppDeps } from "../../app/deps.js";
 import { ingestSlaItems } from "../../app/sla/ingest-items.js";
+import { INGEST_ITEMS_MAX } from "../../domain/sla/intake.js";
 import { intakeBody, readIntakeBodies, utf8Text } from "./body.js";
 
 /** Largest batch accepted in one request. */
-export const INGEST_BATCH_MAX = 1000;
+export const INGEST_BATCH_MAX = INGEST_ITEMS_MAX;
 
 const REASONS: Record<string, string> = {
   missing_headers: "x-mediaops-timestamp and x-mediaops-signature are required",

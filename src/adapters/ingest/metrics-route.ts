@@ -8,9 +8,11 @@ import { importMetrics, parseCsv } from "../../app/kpi/import-metrics.js";
 import { decodeUpload } from "../../lib/decode-upload.js";
 import { errorMessage } from "../../../templates/strings/errors.js";
 import { isAppError } from "../../domain/errors.js";
+import { METRIC_ROWS_MAX } from "../../domain/kpi/metric-wire.js";
 import { intakeBody, readIntakeBodies, utf8Text } from "./body.js";
 
-const ZBody = z.object({ metrics: z.array(z.record(z.string(), z.unknown())).max(50_000) });
+// Rows loosely here: each is checked on its own (importMetrics), the documented form is ZMetricsBodyWire.
+const ZBody = z.object({ metrics: z.array(z.record(z.string(), z.unknown())).max(METRIC_ROWS_MAX) });
 
 /** Registers the route (only when an ingest secret is configured). */
 export function registerMetricIngest(app: FastifyInstance, deps: AppDeps, opts: { secret: string; teamId?: string }): void {

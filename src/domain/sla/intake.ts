@@ -16,10 +16,23 @@ export const ZIngestItem = z.object({
   kind: z.enum(SLA_KINDS, { error: `unknown kind; known: ${SLA_KINDS.join(", ")}` }).default("comment"),
   externalId: z.string({ error: "externalId is required" }).trim().min(1, "externalId is required").max(128),
   author: z.string().trim().max(128).default(""),
-  text: z.string().max(SLA_TEXT_MAX * 4).default("").refine((s) => [...s].length <= SLA_TEXT_MAX, `text is longer than ${SLA_TEXT_MAX} characters`),
+  // Counted in characters by the refinement (the max only bounds the work of counting them).
+  text: z.string().max(SLA_TEXT_MAX * 4).default("").refine((s) => [...s].length <= SLA_TEXT_MAX, `text is longer than ${SLA_TEXT_MAX} characters`).describe(`what they wrote, at most ${SLA_TEXT_MAX} characters`),
   link: z.url({ protocol: /^https?$/, error: "link must be an http(s) URL" }).max(1000).optional(),
   createdAt: z.iso.datetime({ offset: true, error: "createdAt must be an ISO 8601 time with a zone, e.g. 2026-11-26T10:00:00+08:00" }),
-});
+}).describe("One comment or message");
+
+/** Most items in one POST /ingest/comments. */
+export const INGEST_ITEMS_MAX = 1000;
+
+/**
+ * The body of POST /ingest/comments as documented (docs/schemas/ingest-comments.schema.json is generated from
+ * it): one item, an array of items, or {"items": [...]}. The route takes the items out of whichever shape and
+ * checks each with {@link checkIngestItem}, so one bad item is reported without refusing the others.
+ */
+export const ZIngestBodyWire = z
+  .union([ZIngestItem, z.array(ZIngestItem).max(INGEST_ITEMS_MAX), z.object({ items: z.array(ZIngestItem).max(INGEST_ITEMS_MAX) })])
+  .describe("POST /ingest/comments");
 
 /** A checked item. */
 export interface IngestItem {
