@@ -76,6 +76,25 @@ describe("WeChat OA comment polling", () => {
     expect(cardText(cards[0]!)).toContain("能用来烤红薯吗？");
   });
 
+  it("answers a polled comment from its card: Reply sends comment/reply/add with the comment's own ids, and the card shows it answered", async () => {
+    const a = wx.addArticle({ msgDataId: 2247483655, n: 3, refDate: "2026-11-25", title: "冬季护肤清单" });
+    wx.addComment(a, { id: 42, openid: "o_reader_wu", at: new Date(clock.now().getTime() - 5 * 60_000), content: "敏感肌能用吗？" });
+    await poll();
+    const row = (await itemOf(extId(a, 42)))!;
+    expect((await con.say("chen.jie", `/sla show ${row.id}`, "sla")).status).toBe(200);
+    const card = (await con.read("sla", "chen.jie")).messages.filter((m) => m.card?.title.endsWith(`· #${row.id}`)).at(-1)!;
+    wx.calls.length = 0;
+    expect((await con.click("chen.jie", card, "sla.reply", "可以的，无香精配方。")).status).toBe(200);
+    // The article's 1-based n is the 0-based index 2; the comment's id as WeChat gave it.
+    expect(wx.find("POST", "/cgi-bin/comment/reply/add").map((c) => c.json)).toEqual([{ msg_data_id: 2247483655, index: 2, user_comment_id: 42, content: "可以的，无香精配方。" }]);
+    const answered = await until("the card to show the reply", async () =>
+      (await con.read("sla", "chen.jie")).messages.find((m) => m.card?.title === `已回复 · #${row.id}`),
+    );
+    expect(cardText(answered)).toContain("可以的，无香精配方。");
+    expect(cardText(answered)).toMatch(/响应用时 5分钟/);
+    expect(await itemOf(extId(a, 42))).toMatchObject({ status: "answered", replyStatus: "sent" });
+  });
+
   it("closes an item answered in the WeChat backend as answered at the reply's time, and its card says so", async () => {
     const row = (await itemOf(first.externalId))!;
     const replyAt = new Date(clock.now().getTime() - 60_000);
