@@ -31,7 +31,8 @@ function slaKindZh(kind: string): string {
 const ZH_REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^expected (\d+) columns, found (\d+)$/, (m) => `应有 ${m[1]} 列，实际 ${m[2]} 列`],
   [/^author and text are both empty$/, () => `用户和内容都为空（空行或导出有误）`],
-  [/^unknown account (\S+)$/, (m) => `未配置的账号 ${m[1]}`],
+  // The intake's reason goes on to name the command that adds the account (": an admin adds it with ...").
+  [/^unknown account (\S+?)\/(\S+?)(?::.*)?$/, (m) => `未配置的账号 ${m[1]}/${m[2]}，管理员可用 /sla account set ${nameOf(PLATFORM_NAMES, "zh-CN", m[1])} ${m[2]} @负责人 添加`],
   [/^createdAt is in the future$/, () => `时间晚于当前时间`],
   [/^(?:createdAt: )?createdAt must be an ISO 8601 time/, () => `时间格式不对，请写成 2026-11-26 09:30 或 2026-11-26T09:30:00+08:00`],
   [/^(?:platform: )?unknown platform/, () => `未知平台`],

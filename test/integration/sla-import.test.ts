@@ -48,7 +48,8 @@ describe("/sla import", () => {
     expect(text).toContain("CSV 导入：接受 2 条，已存在 0 条，拒绝 7 条（共 9 行）");
     expect(text).toContain("第 5 行：应有 8 列，实际 6 列");
     expect(text).toContain("第 6 行：时间晚于当前时间");
-    expect(text).toContain("第 7 行：未配置的账号 douyin/nobody");
+    expect(text).toContain("第 7 行：未配置的账号 douyin/nobody，管理员可用 /sla account set 抖音 nobody @负责人 添加");
+    expect(text, "no English reason in a zh-CN report").not.toMatch(/an admin adds it/);
     expect(text).toContain("第 8 行：未知平台");
     expect(text).toContain("第 9 行：编号与第 2 行重复");
     expect(text).toContain("第 10 行：内容超过 2000 字");
