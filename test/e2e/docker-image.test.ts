@@ -54,7 +54,7 @@ describe("the Dockerfile", () => {
 
     // node itself is PID 1 (signals reach it), running what `npm start` runs.
     const cmd = JSON.parse(all(runtime, "CMD")[0]!) as string[];
-    expect(cmd).toEqual(["node", "--max-semi-space-size=4", "dist/src/main.js"]); // smaller idle memory (docs/benchmarks.md)
+    expect(cmd).toEqual(["node", "--max-semi-space-size=4", "--v8-pool-size=1", "dist/src/main.js"]); // smaller idle memory (docs/benchmarks.md)
     expect(pkg.scripts.start).toBe(`exec ${cmd.join(" ")}`);
   });
 
