@@ -80,7 +80,8 @@ async function resolveChannel(scope: RequestScope, typed: string): Promise<Chann
   if (!parsed) throw new AppError("route.bad_channel", { value: typed }, { hint: HINTS[platform] ?? HINTS.slack! });
   const port = scope.deps.channels.get(platform as ChatPlatform);
   if (!port?.conversation) throw new AppError("route.unsupported", { value: typed });
-  const label = parsed.name ? `#${parsed.name}` : parsed.externalId;
+  // As the admin typed it: our stored id may carry a prefix of ours (WeCom's `chat:`), which means nothing to them.
+  const label = parsed.name ? `#${parsed.name}` : typed.trim();
   const check = await port.conversation(parsed.externalId);
   if (!check.ok) throw new AppError(check.reason === "not_member" ? "route.not_member" : "route.not_found", { channel: label });
   const name = check.name ?? parsed.name ?? parsed.externalId;
