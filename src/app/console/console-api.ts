@@ -181,17 +181,23 @@ export async function postConsoleMessage(deps: AppDeps, body: z.infer<typeof ZPo
 /** `/mediaops setup <code>`: the one command a console handle the team does not know yet may type. */
 const SETUP_COMMAND = /^[/／](mediaops\s+)?setup\s/i;
 
-/** The first admin of an empty install, typed in the console under a new handle (see handle-inbound). */
+/**
+ * The first admin of an empty install, typed in the console under a new handle (see handle-inbound). It goes
+ * through the inbox like every other console command: stored first, counted against MEDIAOPS_INBOX_MAX, run in
+ * its channel's turn, and taken by a worker should this process die before it ran. The handle is taken in only
+ * when the event runs (with a valid code), so storing it first leaves no stray person behind.
+ */
 async function firstAdminFromConsole(deps: AppDeps, body: z.infer<typeof ZPostMessage>, fallback: Locale): Promise<ConsoleResult> {
   if (!/^[\w.-]{1,64}$/.test(body.user)) return { status: 400, error: errorMessage(fallback, new AppError("user.bad_handle", { value: body.user })) };
   const known = await deps.db.channel.findUnique({ where: { platform_externalId: { platform: "console", externalId: body.channel } } });
   if (!known) return { status: 400, error: errorMessage(fallback, new AppError("channel.unknown", { channel: body.channel })) };
-  const outcome = await handleInbound(deps, {
+  const outcome = await runEvent(deps, {
     kind: "command",
     actor: { platform: "console", tenant: "local", externalId: body.user },
     conversation: { platform: "console", externalId: body.channel },
     text: body.text.trim(),
   }, fallback);
+  if (outcome === "busy") return busy(fallback);
   if (!outcome.ok) return { status: statusOf(outcome.kind), error: outcome.message };
   const user = await consoleUser(deps, body.user);
   return { status: 200, messages: await messagesOf(deps, outcome.delivered, user!.id) };
