@@ -1,11 +1,13 @@
 // POST /ingest/comments: platform webhooks or an export job hand over one item or a batch as JSON, signed
 // with MEDIAOPS_INGEST_SECRET. The body is kept as raw bytes (its own content-type parser, scoped to this
-// plugin) so the HMAC is checked over exactly what was sent. Each item gets its own result.
+// plugin) so the HMAC is checked over exactly what was sent. Each item gets its own result, so the items are
+// stored before the answer rather than by the inbox's workers (./direct.ts says why that keeps every promise).
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppDeps } from "../../app/deps.js";
 import { ingestSlaItems } from "../../app/sla/ingest-items.js";
 import { INGEST_ITEMS_MAX } from "../../domain/sla/intake.js";
 import { intakeBody, readIntakeBodies, utf8Text } from "./body.js";
+import { busyAnswer, workBeforeAnswer } from "./direct.js";
 
 /** Largest batch accepted in one request. */
 export const INGEST_BATCH_MAX = INGEST_ITEMS_MAX;
@@ -40,7 +42,8 @@ export function registerIngestRoutes(app: FastifyInstance, opts: { deps: AppDeps
       const batch = Array.isArray(parsed) ? parsed : typeof parsed === "object" && parsed !== null && Array.isArray((parsed as { items?: unknown }).items) ? (parsed as { items: unknown[] }).items : [parsed];
       if (batch.length === 0) return reply.code(400).send({ error: "the batch is empty" });
       if (batch.length > INGEST_BATCH_MAX) return reply.code(413).send({ error: `at most ${INGEST_BATCH_MAX} items per request` });
-      const results = await ingestSlaItems(opts.deps, batch, "webhook");
+      const results = await workBeforeAnswer(opts.deps, () => ingestSlaItems(opts.deps, batch, "webhook"));
+      if (results === "busy") return busyAnswer(reply, { error: "busy, try again: nothing was stored" });
       const count = (s: string) => results.filter((r) => r.status === s).length;
       return reply.code(200).send({ accepted: count("accepted"), duplicates: count("duplicate"), rejected: count("rejected"), results });
     });

@@ -3,15 +3,18 @@
 // message or event as XML: in plaintext mode the query's `signature` covers token/timestamp/nonce only (not
 // the body), in safe mode (`encrypt_type=aes`) `msg_signature` covers <Encrypt> and the AES layer carries the
 // AppID. WeChat waits 5 seconds and then retries (three times), but never redelivers a push answered "success":
-// the SLA item is stored (and flushed) before that answer, a few milliseconds. Freshness: `timestamp` within 300 s of our clock
-// either way (WeChat documents no window; this is the one WeCom and our own intake use). Replays: a
-// (timestamp, nonce) pair seen in the window with a different body is refused (the plaintext signature does
-// not cover the body), the same body again is a retry and answered "success"; the pairs are kept in the
-// database, so this holds across restarts and replicas; retries and duplicates are also
-// dropped by MsgId (FromUserName+CreateTime for events) here and, across replicas, by the database.
+// the message is stored in the durable inbox (and flushed) before that answer, a few milliseconds, and an inbox
+// worker opens its SLA item (src/app/inbox/intake.ts). The inbox row is keyed by MsgId, so its insert is also
+// the de-duplication of WeChat's retries, across restarts and replicas; a full inbox (MEDIAOPS_INBOX_MAX) or a
+// database that cannot store is answered 503, not "success", so the message stays WeChat's to deliver again.
+// Freshness: `timestamp` within 300 s of our clock either way (WeChat documents no window; this is the one
+// WeCom and our own intake use). Replays: a (timestamp, nonce) pair seen in the window with a different body is
+// refused (the plaintext signature does not cover the body), the same body again is a retry and answered
+// "success"; the pairs are kept in the database, so this holds across restarts and replicas.
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppDeps } from "../../app/deps.js";
+import type { StoreResult } from "../../app/inbox/store.js";
 import { ingestSlaItems } from "../../app/sla/ingest-items.js";
 import { checkNonce } from "../../app/replay-guard.js";
 import { makeDurable } from "../../db/durable.js";
@@ -26,39 +29,11 @@ import { parseWechatOaInbound, type WechatOaRawItem } from "./parse-inbound.js";
 
 /** Allowed difference between `timestamp` and our clock, either way. */
 export const WECHAT_OA_TOLERANCE_SECONDS = 300;
-/** How long a MsgId is remembered in memory (WeChat's retries come within about 15 s). */
-const SEEN_TTL_MS = 10 * 60_000;
-const CACHE_MAX = 20_000;
-
 const STATUS: Record<WecomOpenFailure, 400 | 401> = { bad_signature: 401, wrong_receive_id: 401, bad_ciphertext: 400 };
-
-/** A map whose entries expire (insertion order = age order, so pruning stops at the first fresh one). */
-class Expiring<V> {
-  private readonly m = new Map<string, { at: number; v: V }>();
-  constructor(private readonly ttlMs: number) {}
-  get(key: string, now: number): V | undefined {
-    this.prune(now);
-    return this.m.get(key)?.v;
-  }
-  set(key: string, v: V, now: number): void {
-    this.m.delete(key);
-    this.m.set(key, { at: now, v });
-    while (this.m.size > CACHE_MAX) this.m.delete(this.m.keys().next().value as string);
-  }
-  delete(key: string): void {
-    this.m.delete(key);
-  }
-  private prune(now: number): void {
-    for (const [k, e] of this.m) {
-      if (now - e.at <= this.ttlMs && e.at <= now) break;
-      this.m.delete(k);
-    }
-  }
-}
 
 /** The started push endpoint. */
 export interface WechatOaAdapter {
-  /** Resolves when every item accepted so far has been stored (or refused). */
+  /** Resolves when every push answered so far has been stored (its SLA item is the inbox's work). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -66,8 +41,6 @@ export interface WechatOaAdapter {
 /** Registers GET and POST /wechat/oa. */
 export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg: WechatOaConfig): WechatOaAdapter {
   const log = deps.log;
-  const seen = new Expiring<true>(SEEN_TTL_MS);
-  const pending = new Set<Promise<void>>();
   const nowMs = () => deps.clock.now().getTime();
 
   const refuse = (reply: FastifyReply, status: 400 | 401, error: string) => {
@@ -82,28 +55,20 @@ export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg:
   };
   const success = (reply: FastifyReply) => reply.code(200).type("text/plain; charset=utf-8").send("success");
 
-  /** Stores the item; false when the database could not (the push is then refused so WeChat retries). */
-  const store = (dedupeKey: string, item: WechatOaRawItem): Promise<boolean> => {
-    let ok = true;
-    const task = (async () => {
-      const [r] = await ingestSlaItems(deps, [item], "wechat_oa");
+  /**
+   * Stores the message in the inbox before "success" is answered; without an inbox (a test driving the routes
+   * alone) its item is stored at once. "failed": the database could not store it (WeChat hears 503 and retries).
+   */
+  const store = async (dedupeKey: string, item: WechatOaRawItem): Promise<StoreResult["kind"] | "failed"> => {
+    try {
+      if (deps.inbox) return (await deps.inbox.storeIntake("wechat_oa", dedupeKey, `${item.account}:${item.author}`, [item])).kind;
+      await ingestSlaItems(deps, [item], "wechat_oa");
       await makeDurable(deps.db);
-      if (r?.status === "accepted") log.info({ id: r.id, msgId: item.externalId }, "wechat-oa: SLA item opened");
-      else if (r?.status === "duplicate") log.debug({ id: r.id, msgId: item.externalId }, "wechat-oa: already stored");
-      else log.warn({ msgId: item.externalId, account: item.account, error: r?.error }, "wechat-oa: message not stored");
-    })()
-      .catch((err: unknown) => {
-        const dup = typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
-        if (dup) log.debug({ msgId: item.externalId }, "wechat-oa: stored meanwhile by another replica");
-        else {
-          ok = false;
-          seen.delete(dedupeKey); // not stored: a later delivery may try again
-          log.error({ err, msgId: item.externalId }, "wechat-oa: storing the message failed");
-        }
-      })
-      .finally(() => pending.delete(task));
-    pending.add(task);
-    return task.then(() => ok);
+      return "stored";
+    } catch (err) {
+      log.error({ err, msgId: item.externalId }, "wechat-oa: storing the message failed");
+      return "failed";
+    }
   };
 
   app.register(async (scope) => {
@@ -152,7 +117,6 @@ export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg:
 
       // Signed, so the pair is WeChat's: the same pair with another body is someone replaying the URL.
       // Kept in the database (src/app/replay-guard.ts), so a restart or another replica refuses the replay too.
-      const now = nowMs();
       const bodyHash = createHash("sha256").update(raw).digest("hex");
       let verdict;
       try {
@@ -165,27 +129,22 @@ export function registerWechatOaRoutes(app: FastifyInstance, deps: AppDeps, cfg:
 
       const parsed = parseWechatOaInbound(fields, { account: cfg.account });
       if (parsed.ok === false) return refuse(reply, 400, parsed.error);
-      if (seen.get(parsed.dedupeKey, now)) {
-        log.debug({ key: parsed.dedupeKey }, "wechat-oa: repeated delivery answered again");
-        return success(reply);
-      }
-      seen.set(parsed.dedupeKey, true, now);
       if (parsed.ok === "ignore") {
         log.debug({ reason: parsed.reason }, "wechat-oa: push ignored");
         return success(reply);
       }
-      // Stored (and flushed) before "success": WeChat does not redeliver an answered push, so an item held only
-      // in memory would be lost with the process. Storing one item takes milliseconds, well inside WeChat's 5 s;
-      // when it cannot be stored WeChat hears 503 and retries.
+      // Stored (and flushed) before "success": WeChat does not redeliver an answered push, so a message held only
+      // in memory would be lost with the process. Storing takes milliseconds, well inside WeChat's 5 s.
       const stored = await store(parsed.dedupeKey, parsed.item);
-      if (!stored) return reply.code(503).type("application/json; charset=utf-8").send({ error: "the server cannot save right now" });
+      if (stored === "duplicate") log.debug({ key: parsed.dedupeKey }, "wechat-oa: repeated delivery answered again");
+      if (stored === "busy") return reply.code(503).type("application/json; charset=utf-8").send({ error: "busy, try again" });
+      if (stored === "failed") return reply.code(503).type("application/json; charset=utf-8").send({ error: "the server cannot save right now" });
       return success(reply);
     });
   });
 
-  const idle = async () => {
-    while (pending.size > 0) await Promise.allSettled([...pending]);
-  };
+  // Every push is stored before its answer, so nothing is left to wait for here; the inbox has its own idle().
+  const idle = async () => {};
   return { idle, stop: idle };
 }
 

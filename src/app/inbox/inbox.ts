@@ -1,14 +1,18 @@
-// The durable inbox's workers: adapters store an event (storeInbound) and only then answer the platform;
+// The durable inbox's workers: adapters store an event (store.ts) and only then answer the platform;
 // workers on every replica take stored events (claim.ts), run them through handleInbound with a fenced
 // database (fence.ts), record the outcome, and let the adapter answer a refusal. A console request or a
 // Feishu click stores its event already claimed and runs it itself when its conversation's turn has come.
+// Content-platform intake answered before its work (the WeChat OA push) is stored and run the same way
+// (intake.ts); intake that answers with the work's result (/ingest/*) is admitted against the same bound.
 import type { Locale } from "../../domain/locale.js";
 import type { AppDeps } from "../deps.js";
 import { handleInbound, type InboundOutcome } from "../handle-inbound.js";
 import { BackgroundSender } from "../outbox/background-sender.js";
 import { claimNext, finish, INBOX_LEASE_MS, isHeadOfConversation, renewLease, type ClaimedEvent } from "./claim.js";
 import { fencedDb } from "./fence.js";
-import { conversationKeyOf, storeInbound, type InboxPayload, type StoreResult } from "./store.js";
+import { intakeRow, isIntake, runIntake, type IntakePayload } from "./intake.js";
+import { chatRow, inStoreTurn, storeRow, type InboxPayload, type StoreResult } from "./store.js";
+import type { SlaSource } from "../../domain/sla/index.js";
 
 /** What an adapter does once its event has run: tell the person about a refusal, on its platform. */
 export type AfterRun = (payload: InboxPayload, outcome: InboundOutcome) => Promise<void>;
@@ -38,6 +42,8 @@ export class Inbox {
   private loops: Promise<void>[] = [];
   private stopping = false;
   private lastCleanup = 0;
+  /** Requests of this process doing their work before answering (see admitDirect): they count as waiting. */
+  private direct = 0;
   readonly max: number;
   private readonly sender: BackgroundSender;
 
@@ -60,11 +66,48 @@ export class Inbox {
     for (let i = 0; i < n; i++) this.loops.push(this.loop());
   }
 
-  /** Stores the event (see storeInbound) and wakes a worker. Throws when the database cannot store it. */
+  /** Stores the event (see storeRow) and wakes a worker. Throws when the database cannot store it. */
   async store(event: InboxPayload["event"], extra: { locale?: Locale; reply?: Record<string, string> } = {}): Promise<StoreResult> {
-    const stored = await storeInbound(this.deps.db, { event, ...extra }, this.deps.clock.now(), this.max);
+    const stored = await storeRow(this.deps.db, chatRow({ event, ...extra }), this.deps.clock.now(), this.room());
     if (stored.kind === "stored") this.wake();
     return stored;
+  }
+
+  /**
+   * Stores a content platform's delivery of `items` (see intake.ts) and wakes a worker: "stored" once it is on
+   * disk, "duplicate" for a redelivery of `deliveryKey`, "busy" when the inbox is full. Throws when the
+   * database cannot store it.
+   */
+  async storeIntake(source: SlaSource, deliveryKey: string, sender: string, items: unknown[]): Promise<StoreResult> {
+    const stored = await storeRow(this.deps.db, intakeRow(source, deliveryKey, sender, items), this.deps.clock.now(), this.room());
+    if (stored.kind === "stored") this.wake();
+    return stored;
+  }
+
+  /**
+   * Admits a request that does its work before answering, because its answer reports the work's result (the
+   * signed intake's per-item report). Such a request holds its body in memory until it answers, so it counts
+   * against MEDIAOPS_INBOX_MAX with the stored events waiting: "busy" when no room is left (the caller refuses
+   * non-2xx and the sender retries), else a release to call once it has answered.
+   */
+  async admitDirect(): Promise<(() => void) | "busy"> {
+    const admitted = await inStoreTurn(this.deps.db, async () => {
+      const waiting = await this.deps.db.inboundEvent.count({ where: { status: { not: "done" } } });
+      if (waiting + this.direct >= this.max) return false;
+      this.direct++;
+      return true;
+    });
+    if (!admitted) return "busy";
+    let released = false;
+    return () => {
+      if (!released) this.direct--;
+      released = true;
+    };
+  }
+
+  /** Room for stored events: the bound less the requests admitted directly in this process. */
+  private room(): number {
+    return this.max - this.direct;
   }
 
   /**
@@ -72,10 +115,10 @@ export class Inbox {
    * request, a Feishu click: their answer shows the result). "busy"/"duplicate" as for {@link store}.
    */
   async storeOwn(event: InboxPayload["event"], extra: { locale?: Locale; reply?: Record<string, string> } = {}): Promise<ClaimedEvent | "busy" | "duplicate"> {
-    const payload: InboxPayload = { event, ...extra };
-    const stored = await storeInbound(this.deps.db, payload, this.deps.clock.now(), this.max, { leaseMs: INBOX_LEASE_MS });
+    const row = chatRow({ event, ...extra });
+    const stored = await storeRow(this.deps.db, row, this.deps.clock.now(), this.room(), { leaseMs: INBOX_LEASE_MS });
     if (stored.kind !== "stored") return stored.kind;
-    return { id: stored.id, source: event.actor.platform, conversationKey: conversationKeyOf(event), payloadJson: JSON.stringify(payload), attempts: 1, committedAt: null };
+    return { id: stored.id, source: row.source, conversationKey: row.conversationKey, payloadJson: row.payloadJson, attempts: 1, committedAt: null };
   }
 
   /**
@@ -167,16 +210,18 @@ export class Inbox {
   /** Runs one claimed event; `inline`: the caller waits for its cards (the console's answer lists them). */
   private async execute(ev: ClaimedEvent, inline: boolean): Promise<InboundOutcome> {
     const { deps } = this;
-    const payload = JSON.parse(ev.payloadJson) as InboxPayload;
+    const payload = JSON.parse(ev.payloadJson) as InboxPayload | IntakePayload;
     const renew = setInterval(() => void renewLease(deps.db, ev, deps.clock.now()).catch(() => undefined), INBOX_LEASE_MS / 3);
     renew.unref();
     let outcome: InboundOutcome;
     try {
+      const workDeps: AppDeps = { ...deps, db: fencedDb(deps.db, ev, deps.clock) };
       if (ev.committedAt) {
         // It took effect before a crash; its cards wait in the outbox, which the outbox worker sends.
         outcome = { ok: true, delivered: [] };
+      } else if (isIntake(payload)) {
+        outcome = await runIntake(workDeps, payload);
       } else {
-        const workDeps: AppDeps = { ...deps, db: fencedDb(deps.db, ev, deps.clock) };
         const deliverLater = inline || ev.source === "console" ? undefined : (ids: number[]) => this.sender.enqueue(ev.conversationKey, ids);
         outcome = await handleInbound(deps, payload.event, payload.locale, { workDeps, dedup: false, deliverLater });
       }
@@ -185,7 +230,7 @@ export class Inbox {
     }
     if (!(await finish(deps.db, ev, JSON.stringify(outcome), deps.clock.now()))) return outcome; // taken over meanwhile
     const after = this.afterRun.get(ev.source);
-    if (after) await after(payload, outcome).catch((err: unknown) => deps.log.warn({ err: String(err), inboxId: ev.id }, "inbox: answering the sender failed"));
+    if (after && !isIntake(payload)) await after(payload, outcome).catch((err: unknown) => deps.log.warn({ err: String(err), inboxId: ev.id }, "inbox: answering the sender failed"));
     return outcome;
   }
 

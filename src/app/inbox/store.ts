@@ -30,37 +30,55 @@ export function conversationKeyOf(event: InboundEvent): string {
   return `${event.conversation.platform}:${event.conversation.externalId}`;
 }
 
-/** The last store of each database handle in this process: stores take turns (see storeInbound). */
+/** One inbox row as stored: who delivered it, its delivery id (the de-duplication), its conversation, the work. */
+export interface InboxRow {
+  source: string;
+  eventKey: string;
+  conversationKey: string;
+  payloadJson: string;
+}
+
+/** The row of a chat event (a command or a click); a delivery without an id of its own gets a random one. */
+export function chatRow(payload: InboxPayload): InboxRow {
+  const event = payload.event;
+  return { source: event.actor.platform, eventKey: event.eventId ?? `local:${randomUUID()}`, conversationKey: conversationKeyOf(event), payloadJson: JSON.stringify(payload) };
+}
+
+/** The last store of each database handle in this process: stores take turns (see storeRow). */
 const storeTurns = new WeakMap<Db, Promise<unknown>>();
 
 /**
- * Inserts the event unless it was stored before or `max` events are already waiting. The count and the insert
- * are two statements, so this process runs its stores one after another: a burst of concurrent requests cannot
- * all read the same count and overshoot the bound (PostgreSQL's connection pool let them). Several replicas may
- * still together store a few more than `max`, which is the bound's slack, not a leak.
+ * Runs `fn` in this process's turn on `db`: a count of waiting events and what follows from it (an insert, an
+ * admission) are two statements, and a burst of concurrent requests must not all read the same count and
+ * overshoot the bound (PostgreSQL's connection pool let them).
  */
-export async function storeInbound(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
+export function inStoreTurn<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const previous = storeTurns.get(db) ?? Promise.resolve();
-  const mine = previous.catch(() => undefined).then(() => storeNow(db, payload, now, max, claim));
+  const mine = previous.catch(() => undefined).then(fn);
   storeTurns.set(db, mine);
-  const stored = await mine;
+  return mine;
+}
+
+/**
+ * Inserts the row unless it was stored before or `max` events are already waiting, in this process's store turn
+ * (see inStoreTurn). Several replicas may still together store a few more than `max`, which is the bound's
+ * slack, not a leak.
+ */
+export async function storeRow(db: Db, row: InboxRow, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
+  const stored = await inStoreTurn(db, () => storeNow(db, row, now, max, claim));
   // The platform hears "received" after this, so the row must survive the machine, not only the process. Outside
   // the turn: the stores of a burst share one flush (src/db/durable.ts).
   if (stored.kind === "stored") await makeDurable(db);
   return stored;
 }
 
-async function storeNow(db: Db, payload: InboxPayload, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
+async function storeNow(db: Db, row: InboxRow, now: Date, max: number, claim?: ClaimOnStore): Promise<StoreResult> {
   const waiting = await db.inboundEvent.count({ where: { status: { not: "done" } } });
   if (waiting >= max) return { kind: "busy", waiting };
-  const event = payload.event;
   try {
-    const row = await db.inboundEvent.create({
+    const created = await db.inboundEvent.create({
       data: {
-        source: event.actor.platform,
-        eventKey: event.eventId ?? `local:${randomUUID()}`,
-        conversationKey: conversationKeyOf(event),
-        payloadJson: JSON.stringify(payload),
+        ...row,
         createdAt: now,
         // A request that runs its own event holds it from the start, so no worker takes it from under it;
         // should the process die, the lease runs out and a worker does.
@@ -68,7 +86,7 @@ async function storeNow(db: Db, payload: InboxPayload, now: Date, max: number, c
       },
       select: { id: true },
     });
-    return { kind: "stored", id: row.id };
+    return { kind: "stored", id: created.id };
   } catch (err) {
     if (isUniqueViolation(err)) return { kind: "duplicate" };
     throw err;
