@@ -1,8 +1,10 @@
-// Acknowledged intake, then killed: 30 WeChat OA pushes, 20 /ingest/comments items and 10 /ingest/metrics posts
+// Acknowledged intake, then killed: 150 WeChat OA pushes, 20 /ingest/comments items and 10 /ingest/metrics posts
 // sent at once to the real service process, which is killed with SIGKILL the moment 40 of them have been
-// answered ("success" / 200); after a restart every acknowledged item and figure is there, once. WeChat never redelivers
-// a push it was answered "success" for, and an intake sender treats 200 as done, so each must be stored before
-// its answer. Before, the WeChat OA push answered first and stored afterwards (held in memory).
+// answered ("success" / 200); after a restart (and its inbox workers have run what was stored) every
+// acknowledged item and figure is there, once. WeChat never redelivers a push it was answered "success" for,
+// and an intake sender treats 200 as done, so each must be stored before its answer. Before, the WeChat OA push
+// answered first and stored afterwards (held in memory): under this load the first 40 answers were all pushes
+// whose stores still waited behind the others, and the kill lost them.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -12,11 +14,14 @@ import { wechatSignature } from "../../src/adapters/wechat-oa/crypto.js";
 import { faultTest } from "../support/fault-report.js";
 import { spawnService } from "../support/process.js";
 import { tempDir } from "../support/service.js";
+import { until } from "../support/wait.js";
 
 const TOKEN = "intakecrash";
 const SECRET = "intake-crash-secret";
-/** The service is killed when this many of the 60 posts have been answered. */
+/** The service is killed when this many of the posts have been answered. */
 const KILL_AT = 40;
+/** Pushes sent at once: enough that answering before storing leaves stores waiting when the kill comes. */
+const PUSHES = 150;
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,14 +35,14 @@ function query<T>(dbFile: string, sql: string): T[] {
 }
 
 describe("kill -9 right after acknowledged intake", () => {
-  faultTest("SIGKILL while 60 WeChat OA pushes and intake posts arrive, 40 acknowledged, then restart", async (ledger) => {
+  faultTest("SIGKILL while 180 WeChat OA pushes and intake posts arrive, 40 acknowledged, then restart", async (ledger) => {
     const dbFile = join(dir, "mediaops.db");
     const env = { DATABASE_URL: `file:${dbFile}`, WECHAT_OA_TOKEN: TOKEN, WECHAT_OA_APP_ID: "wx0123456789abcdef", WECHAT_OA_ACCOUNT: "gh_demo_oa", MEDIAOPS_INGEST_SECRET: SECRET };
     const svc = await spawnService(env);
     const ts = String(Math.floor(Date.now() / 1000));
     const signed = (body: string, type = "application/json") => ({ "content-type": type, "x-mediaops-timestamp": ts, "x-mediaops-signature": signIngest(SECRET, ts, body) });
 
-    const pushes = Array.from({ length: 30 }, (_, i) => `7200000000000000${String(i).padStart(3, "0")}`);
+    const pushes = Array.from({ length: PUSHES }, (_, i) => `7200000000000000${String(i).padStart(3, "0")}`);
     const comments = Array.from({ length: 20 }, (_, i) => `crash-comment-${i}`);
     const metrics = Array.from({ length: 10 }, (_, i) => `crash-account-${i}`);
     // Killed the moment KILL_AT answers have arrived, the rest still in flight: each acknowledged one must be
@@ -72,7 +77,9 @@ describe("kill -9 right after acknowledged intake", () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AT);
     expect(await svc.exited).toBe(null); // ended by the signal, nothing graceful ran
 
+    // The restarted service's inbox workers open the SLA items of pushes that were stored but not yet run.
     const restarted = await spawnService(env);
+    await until("the restarted service to run every stored event", () => query<{ n: number }>(dbFile, "SELECT COUNT(*) AS n FROM InboundEvent WHERE status <> 'done'")[0]!.n === 0);
     restarted.child.kill("SIGTERM");
     await restarted.exited;
     const items = query<{ externalId: string; n: number }>(dbFile, "SELECT externalId, COUNT(*) AS n FROM SlaItem GROUP BY externalId");
