@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppDeps } from "../../app/deps.js";
 import { ingestSlaItems } from "../../app/sla/ingest-items.js";
-import { INGEST_ITEMS_MAX } from "../../domain/sla/intake.js";
+import { INGEST_ITEMS_MAX, itemsOfBody } from "../../domain/sla/intake.js";
 import { intakeBody, readIntakeBodies, utf8Text } from "./body.js";
 import { busyAnswer, workBeforeAnswer } from "./direct.js";
 
@@ -39,7 +39,7 @@ export function registerIngestRoutes(app: FastifyInstance, opts: { deps: AppDeps
       } catch {
         return reply.code(400).send({ error: "the body is not valid JSON" });
       }
-      const batch = Array.isArray(parsed) ? parsed : typeof parsed === "object" && parsed !== null && Array.isArray((parsed as { items?: unknown }).items) ? (parsed as { items: unknown[] }).items : [parsed];
+      const batch = itemsOfBody(parsed);
       if (batch.length === 0) return reply.code(400).send({ error: "the batch is empty" });
       if (batch.length > INGEST_BATCH_MAX) return reply.code(413).send({ error: `at most ${INGEST_BATCH_MAX} items per request` });
       const results = await workBeforeAnswer(opts.deps, () => ingestSlaItems(opts.deps, batch, "webhook"));

@@ -25,14 +25,29 @@ export const ZIngestItem = z.object({
 /** Most items in one POST /ingest/comments. */
 export const INGEST_ITEMS_MAX = 1000;
 
+/** The two batch shapes of a /ingest/comments body around `item`: an array, or {"items": [...]}. */
+function batchShapes<T extends z.ZodType>(item: T, max?: number) {
+  const list = max === undefined ? z.array(item) : z.array(item).max(max);
+  return [list, z.object({ items: list })] as const;
+}
+
 /**
  * The body of POST /ingest/comments as documented (docs/schemas/ingest-comments.schema.json is generated from
- * it): one item, an array of items, or {"items": [...]}. The route takes the items out of whichever shape and
- * checks each with {@link checkIngestItem}, so one bad item is reported without refusing the others.
+ * it): one item, an array of items, or {"items": [...]}. The route takes the items out of whichever shape with
+ * {@link itemsOfBody} (the same shapes) and checks each with {@link checkIngestItem}, so one bad item is
+ * reported without refusing the others.
  */
-export const ZIngestBodyWire = z
-  .union([ZIngestItem, z.array(ZIngestItem).max(INGEST_ITEMS_MAX), z.object({ items: z.array(ZIngestItem).max(INGEST_ITEMS_MAX) })])
-  .describe("POST /ingest/comments");
+export const ZIngestBodyWire = z.union([ZIngestItem, ...batchShapes(ZIngestItem, INGEST_ITEMS_MAX)]).describe("POST /ingest/comments");
+
+/** The batch shapes with items not yet checked and no bound (the route reports too many items itself). */
+const ZAnyBatch = z.union(batchShapes(z.unknown()));
+
+/** The items of a /ingest/comments body in any of ZIngestBodyWire's shapes, unchecked; anything else is one item. */
+export function itemsOfBody(body: unknown): unknown[] {
+  const batch = ZAnyBatch.safeParse(body);
+  if (!batch.success) return [body];
+  return Array.isArray(batch.data) ? batch.data : batch.data.items;
+}
 
 /** A checked item. */
 export interface IngestItem {
