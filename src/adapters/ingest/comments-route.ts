@@ -9,9 +9,6 @@ import { INGEST_ITEMS_MAX, itemsOfBody } from "../../domain/sla/intake.js";
 import { intakeBody, readIntakeBodies, utf8Text } from "./body.js";
 import { busyAnswer, workBeforeAnswer } from "./direct.js";
 
-/** Largest batch accepted in one request. */
-export const INGEST_BATCH_MAX = INGEST_ITEMS_MAX;
-
 const REASONS: Record<string, string> = {
   missing_headers: "x-mediaops-timestamp and x-mediaops-signature are required",
   malformed_timestamp: "x-mediaops-timestamp must be whole seconds since the epoch",
@@ -41,7 +38,7 @@ export function registerIngestRoutes(app: FastifyInstance, opts: { deps: AppDeps
       }
       const batch = itemsOfBody(parsed);
       if (batch.length === 0) return reply.code(400).send({ error: "the batch is empty" });
-      if (batch.length > INGEST_BATCH_MAX) return reply.code(413).send({ error: `at most ${INGEST_BATCH_MAX} items per request` });
+      if (batch.length > INGEST_ITEMS_MAX) return reply.code(413).send({ error: `at most ${INGEST_ITEMS_MAX} items per request` });
       const results = await workBeforeAnswer(opts.deps, () => ingestSlaItems(opts.deps, batch, "webhook"));
       if (results === "busy") return busyAnswer(reply, { error: "busy, try again: nothing was stored" });
       const count = (s: string) => results.filter((r) => r.status === s).length;
