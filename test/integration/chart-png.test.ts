@@ -1,0 +1,36 @@
+// The chart picture itself: Chinese titles, legends and axis labels are drawn (the CJK font is found, no
+// missing glyphs), and drawing from the small font cut for the charts gives exactly the picture the whole
+// font gives, also when a later chart brings characters the earlier ones did not have.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CHART_FONT, chartPng, chartSvg, svgPng } from "../../src/adapters/charts/render-chart.js";
+import type { ChartSpec } from "../../src/messaging/card.js";
+import { pngSize } from "../support/png.js";
+
+const labels = Array.from({ length: 28 }, (_, i) => `11-${String(i + 1).padStart(2, "0")}`);
+const spec = (title: string, series: string, values: (i: number) => number, unit: ChartSpec["unit"] = "number"): ChartSpec => ({
+  title,
+  labels,
+  series: [{ name: series, values: labels.map((_, i) => values(i)) }, { name: "目标", values: labels.map(() => values(27) * 1.1), dashed: true }],
+  unit,
+});
+const READS = spec("阅读量（团队 · 7 日日均）", "阅读量", (i) => 52_000 + i * 900 + (i % 5) * 2_000);
+// An account named in Korean: wqy-zenhei draws Hangul syllables as composite glyphs (made of other glyphs),
+// which the cut font has to carry with their parts.
+const FOLLOWERS = spec("新增粉丝 · 近 28 天", "서울 계정", (i) => 300 + (i % 7) * 25);
+const RATE = spec("互动率（抖音）", "互动率", (i) => 0.031 + (i % 4) * 0.002, "percent");
+const whole = (s: ChartSpec) => svgPng(chartSvg(s), [DEFAULT_CHART_FONT]);
+
+describe("chart pictures", () => {
+  it("are 1440 × 720 PNGs whose Chinese text is drawn", () => {
+    const png = chartPng(READS);
+    expect(pngSize(png)).toEqual({ width: 1440, height: 720 });
+    // A glyph the font lacks is drawn as nothing: two titles differing in one Chinese character would then
+    // give the same picture.
+    expect(chartPng({ ...READS, title: "阅读率（团队 · 7 日日均）" }).equals(png)).toBe(false);
+    expect(svgPng(chartSvg(READS), []).equals(png), "drawn without the CJK font").toBe(false);
+  });
+
+  it("drawn from the cut font are the pictures the whole font gives, as new characters come", () => {
+    for (const s of [READS, FOLLOWERS, RATE, READS]) expect(chartPng(s).equals(whole(s)), s.title).toBe(true);
+  });
+});
