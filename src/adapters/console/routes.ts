@@ -21,6 +21,7 @@ import {
 import { consoleChart } from "../../app/console/console-chart.js";
 import type { Locale } from "../../domain/locale.js";
 import { drawChartPng } from "../charts/draw-chart.js";
+import { PngCache } from "../charts/png-cache.js";
 import { describeRequestIssue, notJson, notUtf8 } from "../../../templates/strings/request-problems.js";
 import { utf8Text } from "../../lib/utf8.js";
 
@@ -36,18 +37,7 @@ export interface ConsoleRouteOptions {
 }
 
 /** Pictures already drawn, by message, chart and version: a page re-reads its stream every few seconds. */
-const pngCache = new Map<string, Buffer>();
-const PNG_CACHE_SIZE = 64;
-
-async function cachedPng(version: string, draw: () => Promise<Buffer>): Promise<Buffer> {
-  let png = pngCache.get(version);
-  if (!png) {
-    png = await draw();
-    pngCache.set(version, png);
-    if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
-  }
-  return png;
-}
+const pngCache = new PngCache(64);
 
 function send(reply: FastifyReply, r: ConsoleResult) {
   return r.status === 200 ? reply.code(200).send({ messages: r.messages }) : reply.code(r.status).send({ error: r.error });
@@ -122,7 +112,7 @@ export function registerConsoleRoutes(app: FastifyInstance, opts: ConsoleRouteOp
     api.get<{ Params: { id: string; index: string }; Querystring: { user?: string } }>("/console/api/messages/:id/charts/:index", { logLevel: "warn" }, async (req, reply) => {
       const found = await consoleChart(deps, Number(req.params.id), Number(req.params.index), req.query.user);
       if (!found) return reply.code(404).send({ error: localeOf(req) === "en" ? "No such chart." : "没有这张图表。" });
-      return reply.type("image/png").header("cache-control", "private, max-age=300").send(await cachedPng(found.version, () => drawChartPng(found.chart)));
+      return reply.type("image/png").header("cache-control", "private, max-age=300").send(await pngCache.get(found.version, () => drawChartPng(found.chart)));
     });
     api.post("/console/api/actions", async (req, reply) => {
       const locale = localeOf(req);
