@@ -4,6 +4,7 @@
 // adapter is imported only when that database is opened: a service loads one of them, not both.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { groupFlush, setDurableFlush, sqliteWalFlush } from "./durable.js";
+import { withTransactionRecovery } from "./sqlite-transactions.js";
 
 /** The database handle passed to every use case. */
 export type Db = PrismaClient;
@@ -19,11 +20,12 @@ export function databaseKind(url: string): "sqlite" | "postgres" {
 /**
  * Opens the SQLite file at `dbPath`; a busy timeout lets concurrent writers wait instead of failing. better-sqlite3
  * builds SQLite with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1: in WAL mode a commit reaches the OS but not the disk, so
- * the inbox flushes the WAL itself before a platform is answered (durable.ts).
+ * the inbox flushes the WAL itself before a platform is answered (durable.ts). A transaction whose COMMIT fails
+ * (a full disk) is rolled back and its connection lock released (sqlite-transactions.ts).
  */
 export async function createDb(dbPath: string): Promise<Db> {
   const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([import("../generated/prisma/client.js"), import("@prisma/adapter-better-sqlite3")]);
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${dbPath}`, timeout: 5000 }) });
+  const db = new PrismaClient({ adapter: withTransactionRecovery(new PrismaBetterSQLite3({ url: `file:${dbPath}`, timeout: 5000 })) });
   setDurableFlush(db, groupFlush(sqliteWalFlush(dbPath)));
   return db;
 }
