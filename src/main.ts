@@ -5,6 +5,13 @@ import { systemClock } from "./lib/clock.js";
 import { createLogger } from "./lib/logger.js";
 import { startService } from "./service.js";
 
+/**
+ * How long a graceful stop may take before the process exits anyway: a stop waits for in-flight work, and work
+ * that never ends (a platform that never answers) must not keep a replica running after it was told to stop.
+ * Below the usual supervisor grace period (30 s) so the log still says why.
+ */
+const STOP_LIMIT_MS = 25_000;
+
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   let env;
@@ -24,6 +31,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping: finishing in-flight requests");
+    setTimeout(() => {
+      log.error({ limitMs: STOP_LIMIT_MS }, "stop did not finish in time; exiting without waiting for the rest");
+      process.exit(1);
+    }, STOP_LIMIT_MS).unref();
     service.stop().then(
       () => {
         log.info("stopped");

@@ -15,6 +15,16 @@ export interface ServerOptions {
 /** Builds the server with health and the error answers every route shares. Routes are added by main. */
 export function createServer(opts: ServerOptions): FastifyInstance {
   const app: FastifyInstance = Fastify({ loggerInstance: opts.log as FastifyBaseLogger, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+  // A stop lets in-flight requests finish; their keep-alive connections would then hold it until the client's idle
+  // timeout (72 s, Fastify's keep-alive hint), so whatever is answered once the stop began closes its connection.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_req, reply, payload) => {
+    if (closing) reply.header("connection", "close");
+    return payload;
+  });
   app.get("/healthz", async (_req, reply) => {
     try {
       await opts.probeDatabase();
