@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.js";
 import { consoleClient } from "../support/console-client.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { until } from "../support/wait.js";
 
 let svc: TestService;
 let browser: Browser;
@@ -72,9 +73,11 @@ describe("the digest card in the console", () => {
     expect(await chart.getAttribute("alt")).toBe("阅读量（团队 · 7 日日均）");
     // The PNG the service drew has arrived and is shown (1440 px wide: sharp at 720 logical pixels).
     await expect.poll(() => chart.evaluate((el) => { const img = el as unknown as { complete: boolean; naturalWidth: number }; return img.complete ? img.naturalWidth : 0; }), { timeout: 10_000 }).toBe(1440);
-    const box = await chart.boundingBox();
-    expect(box!.width).toBeGreaterThan(300);
-    await card.screenshot({ path: join(shots, "kpi-digest-chart.png") });
+    // The page redraws the whole stream when any message changes (the card can be updated after it is first
+    // shown), so the picture's element may be replaced between two steps: each step below is retried on the
+    // element the locator finds next, instead of failing on a detached one.
+    await until("the chart shown wider than 300 px", async () => ((await chart.boundingBox().catch(() => null))?.width ?? 0) > 300);
+    await until("a screenshot of the card", () => card.screenshot({ path: join(shots, "kpi-digest-chart.png") }).then(() => true, () => false));
     // Someone else cannot fetch the picture of a preview only wang.fang sees.
     const id = await card.evaluate((el) => el.closest("[data-id]")?.getAttribute("data-id") ?? "");
     expect(id).not.toBe("");
