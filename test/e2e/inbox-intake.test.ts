@@ -7,8 +7,10 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { signIngest } from "../../src/adapters/ingest/verify.js";
 import { wechatSignature } from "../../src/adapters/wechat-oa/crypto.js";
+import { groupFlush, setDurableFlush, sqliteWalFlush } from "../../src/db/durable.js";
 import { faultTest } from "../support/fault-report.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { until } from "../support/wait.js";
 
 const TOKEN = "inboxintake";
 const SECRET = "inbox-intake-secret-0123";
@@ -79,5 +81,45 @@ describe("a full inbox and the content-platform intake", () => {
     for (const m of msgIds) ledger.seen(m, await db.slaItem.count({ where: { platform: "wechat_oa", externalId: m } }));
     ledger.seen("full-comment", await db.slaItem.count({ where: { externalId: "full-comment" } }));
     ledger.seen("full-account", await db.metricValue.count({ where: { account: "full-account" } }));
+  }, { timeout: 120_000 });
+
+  faultTest("intake requests in progress count against MEDIAOPS_INBOX_MAX: the next push and post refused 503", async (ledger) => {
+    const db = svc.deps.db;
+    // The flush before each 200 is held, so the intake requests stay in progress (their items committed).
+    let calls = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    setDurableFlush(db, () => {
+      calls++;
+      return gate;
+    });
+    try {
+      const ids = Array.from({ length: MAX }, (_, i) => `held-comment-${i}`);
+      [...ids, "over-comment", "7210000000000000099"].forEach((k) => ledger.attempt(k));
+      const held = ids.map((id) => signedPost("/ingest/comments", comment(id)));
+      await until(`${MAX} intake requests waiting for their flush`, () => calls === MAX);
+      // Each is answered at once, or (admitted, wrongly) goes on to wait for the held flush too.
+      const unheld = async <T>(request: Promise<T>): Promise<T> => {
+        let answer: { value: T } | undefined;
+        void request.then((value) => (answer = { value }));
+        const seen = await until("an answer, or one more request waiting for the flush", () => answer ?? (calls > MAX && "admitted: waiting for the flush"));
+        if (typeof seen === "string") throw new Error(`refused request was ${seen}`);
+        return seen.value;
+      };
+      const over = await unheld(signedPost("/ingest/comments", comment("over-comment")));
+      expect([over.status, over.headers.get("retry-after")]).toEqual([503, "5"]);
+      expect(await unheld(push("7210000000000000099")), "no room for a push while MAX intake requests are in progress").toBe("503");
+      open();
+      expect((await Promise.all(held)).map((r) => r.status)).toEqual(Array(MAX).fill(200));
+      // Room again: the refused ones are sent again.
+      expect((await signedPost("/ingest/comments", comment("over-comment"))).status).toBe(200);
+      expect(await push("7210000000000000099")).toBe("200 success");
+      await svc.deps.inbox!.idle();
+      for (const id of [...ids, "over-comment"]) ledger.seen(id, await db.slaItem.count({ where: { externalId: id } }));
+      ledger.seen("7210000000000000099", await db.slaItem.count({ where: { externalId: "7210000000000000099" } }));
+    } finally {
+      open();
+      setDurableFlush(db, svc.databaseUrl.startsWith("file:") ? groupFlush(sqliteWalFlush(svc.dbPath)) : async () => {});
+    }
   }, { timeout: 120_000 });
 });
