@@ -6,7 +6,8 @@
 // the message is stored in the durable inbox (and flushed) before that answer, a few milliseconds, and an inbox
 // worker opens its SLA item (src/app/inbox/intake.ts). The inbox row is keyed by MsgId, so its insert is also
 // the de-duplication of WeChat's retries, across restarts and replicas; a full inbox (MEDIAOPS_INBOX_MAX) or a
-// database that cannot store is answered 503, not "success", so the message stays WeChat's to deliver again.
+// database that cannot store is answered 503, never "success", so the message is not acknowledged (WeChat
+// documents its three retries for a push with no answer within 5 s; what it does after a 503 is not documented).
 // Freshness: `timestamp` within 300 s of our clock either way (WeChat documents no window; this is the one
 // WeCom and our own intake use). Replays: a (timestamp, nonce) pair seen in the window with a different body is
 // refused (the plaintext signature does not cover the body), the same body again is a retry and answered
