@@ -4,6 +4,7 @@
 // adapter is imported only when that database is opened: a service loads one of them, not both.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { groupFlush, setDurableFlush, sqliteWalFlush } from "./durable.js";
+import { withMarkedTransactions, withTransactionGate } from "./sqlite-gate.js";
 import { withTransactionRecovery } from "./sqlite-transactions.js";
 
 /** The database handle passed to every use case. */
@@ -25,7 +26,11 @@ export function databaseKind(url: string): "sqlite" | "postgres" {
  */
 export async function createDb(dbPath: string): Promise<Db> {
   const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([import("../generated/prisma/client.js"), import("@prisma/adapter-better-sqlite3")]);
-  const db = new PrismaClient({ adapter: withTransactionRecovery(new PrismaBetterSQLite3({ url: `file:${dbPath}`, timeout: 5000 })) });
+  // One connection for every request: plain statements wait while a transaction is open (sqlite-gate.ts), and a
+  // transaction whose COMMIT failed still ends (sqlite-transactions.ts, which ends it through the gate's tx).
+  const db = withMarkedTransactions(
+    new PrismaClient({ adapter: withTransactionRecovery(withTransactionGate(new PrismaBetterSQLite3({ url: `file:${dbPath}`, timeout: 5000 }))) }),
+  );
   setDurableFlush(db, groupFlush(sqliteWalFlush(dbPath)));
   return db;
 }
