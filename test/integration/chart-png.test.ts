@@ -20,7 +20,17 @@ const FOLLOWERS = spec("新增粉丝 · 近 28 天", "서울 계정", (i) => 300
 const RATE = spec("互动率（抖音）", "互动率", (i) => 0.031 + (i % 4) * 0.002, "percent");
 const whole = (s: ChartSpec) => svgPng(chartSvg(s), [DEFAULT_CHART_FONT]);
 
+/** The texts an SVG draws, in order. */
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
 describe("chart pictures", () => {
+  it("carry the title, a legend of both lines, the dates and the axis in 万", () => {
+    const drawn = texts(chartSvg(READS));
+    expect(drawn).toEqual(expect.arrayContaining(["阅读量（团队 · 7 日日均）", "阅读量", "目标", "11-01", "11-08", "11-15", "11-22"]));
+    expect(drawn.filter((t) => /^\d+(\.\d+)?万$/.test(t!)).length).toBeGreaterThanOrEqual(3);
+    expect(texts(chartSvg(RATE)).filter((t) => /^\d+(\.\d+)?%$/.test(t!)).length).toBeGreaterThanOrEqual(3);
+  });
+
   it("are 1440 × 720 PNGs whose Chinese text is drawn", () => {
     const png = chartPng(READS);
     expect(pngSize(png)).toEqual({ width: 1440, height: 720 });
