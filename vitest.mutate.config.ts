@@ -21,5 +21,7 @@ export default defineConfig({
     // One thread for the whole Stryker run, modules shared between test files (a mutant then costs its tests).
     isolate: false,
     maxWorkers: 1,
+    // The kept thread starts each run with no mutant active while the modules load, as a new thread would.
+    setupFiles: cold ? [] : ["test/support/warm-pool-setup.ts"],
   },
 });
