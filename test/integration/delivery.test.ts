@@ -79,6 +79,42 @@ describe("outbox delivery", () => {
     ledger.seen(title, stream.messages.filter((m) => m.card?.title.endsWith(title)).length);
   });
 
+  // A request's own card that must wait for an earlier unsent card of its channel is left to the worker as it
+  // was (pending, its try not counted), so the next pass sends both, in order, and not a lease later.
+  faultTest("a card held behind an earlier card whose send failed", async (ledger) => {
+    const [first, second] = ["先发但平台拒绝的卡片", "后发且要排在后面的卡片"];
+    ledger.attempt(first);
+    ledger.attempt(second);
+    const real = svc.deps.channels.get("console")!;
+    let refused = 0;
+    const once: ChatChannel = {
+      ...real,
+      platform: "console",
+      post: async (...a: Parameters<ChatChannel["post"]>) => {
+        if (refused++ === 0) throw Object.assign(new Error("platform busy"), { retryAfterMs: 1000 });
+        return real.post(...a);
+      },
+      update: real.update.bind(real),
+      ephemeral: real.ephemeral.bind(real),
+    };
+    svc.deps.channels.set("console", once);
+    try {
+      expect((await command(`/topic propose ${first} --platform weibo`)).ok).toBe(true);
+      const held = await command(`/topic propose ${second} --platform weibo`);
+      expect(held.ok && held.delivered, "the second card waits for the first").toEqual([]);
+      // Past the first card's retry and the second's time left to its writer, well inside a send's lease.
+      svc.clock.advance(20_000);
+      await deliverOutbox(svc.deps);
+    } finally {
+      svc.deps.channels.set("console", real);
+    }
+    const titles = (await api.read("topics")).messages.map((m) => m.card?.title ?? "").filter((t) => t.endsWith(first) || t.endsWith(second));
+    expect(titles.map((t) => (t.endsWith(first) ? first : second))).toEqual([first, second]);
+    for (const t of [first, second]) ledger.seen(t, titles.filter((x) => x.endsWith(t)).length);
+    const rows = await svc.deps.db.outboxMessage.findMany({ orderBy: { id: "desc" }, take: 2 });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([["sent", 1], ["sent", 2]]);
+  });
+
   // Applies an event redelivered ten times once: one topic, one card.
   faultTest("same event delivered 10 times", async (ledger) => {
     const title = "重复投递的事件";

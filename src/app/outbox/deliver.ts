@@ -4,6 +4,7 @@ import { renderTemplate } from "../../../templates/index.js";
 import { toLocale } from "../../domain/locale.js";
 import type { ChatChannel } from "../../messaging/channel.js";
 import type { ChatPlatform } from "../../messaging/inbound.js";
+import { intParam, timestampParam, timestampValue } from "../../db/dialect.js";
 import type { AppDeps } from "../deps.js";
 import { checkIdentities, remembered } from "../identity/cache.js";
 import { deliverPlatformReply } from "../sla/reply-delivery.js";
@@ -28,7 +29,9 @@ export const MAX_ATTEMPTS = 12;
  */
 export const SEND_LEASE_MS = 60_000;
 
-type Row = NonNullable<Awaited<ReturnType<AppDeps["db"]["outboxMessage"]["findUnique"]>>>;
+type FullRow = NonNullable<Awaited<ReturnType<AppDeps["db"]["outboxMessage"]["findUnique"]>>>;
+/** What sending a row reads of it (the worker reads whole rows; a request's own claim returns just these). */
+type Row = Pick<FullRow, "id" | "kind" | "channelId" | "userId" | "subjectKey" | "template" | "modelJson" | "locale" | "stateVersion" | "status" | "attempts">;
 
 function channelFor(deps: AppDeps, platform: string): ChatChannel {
   const ch = deps.channels.get(platform as ChatPlatform);
@@ -142,30 +145,84 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 }
 
 /**
+ * Claims the request's own rows that are still pending, and returns them as they were before the claim (status,
+ * attempts): one UPDATE ... RETURNING, the same SQL on SQLite and PostgreSQL, where reading them and claiming
+ * each (a guarded update, which Prisma wraps in BEGIN/COMMIT) took four statements for a one-row reply. A row
+ * not returned was taken by a worker meanwhile, or never committed (its transaction rolled back).
+ */
+async function claimOwn(deps: AppDeps, ids: readonly number[], now: Date): Promise<Row[]> {
+  const d = deps.dialect;
+  const marks = ids.map((_, i) => intParam(d, i + 2)).join(", ");
+  const got = await deps.db.$queryRawUnsafe<(Omit<Row, "id" | "attempts" | "stateVersion"> & { id: number | bigint; attempts: number | bigint; stateVersion: number | bigint | null })[]>(
+    `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "claimedUntil" = ${timestampParam(d, 1)}
+     WHERE "id" IN (${marks}) AND "status" = 'pending'
+     RETURNING "id" AS id, "kind" AS kind, "channelId" AS "channelId", "userId" AS "userId", "subjectKey" AS "subjectKey",
+       "template" AS template, "modelJson" AS "modelJson", "locale" AS locale, "stateVersion" AS "stateVersion", "attempts" AS attempts`,
+    timestampValue(d, new Date(now.getTime() + SEND_LEASE_MS)),
+    ...ids,
+  );
+  return got
+    .map((r) => ({ ...r, id: Number(r.id), status: "pending", attempts: Number(r.attempts) - 1, stateVersion: r.stateVersion === null ? null : Number(r.stateVersion) }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Gives back a claimed row that must wait (an earlier post is not sent yet) as it was: pending, the try not counted. */
+async function unclaim(deps: AppDeps, row: Row): Promise<void> {
+  await deps.db.outboxMessage.updateMany({ where: { id: row.id, status: "sending", attempts: row.attempts + 1 }, data: { status: "pending", attempts: row.attempts, claimedUntil: null } });
+}
+
+/**
+ * Extends the lease of a claimed row whose turn comes late (the request's earlier rows took long, e.g. paced
+ * posts), so no worker takes it while it is sent; false when a worker has taken it meanwhile.
+ */
+async function renewOwn(deps: AppDeps, row: Row): Promise<boolean> {
+  const res = await deps.db.outboxMessage.updateMany({
+    where: { id: row.id, status: "sending", attempts: row.attempts + 1 },
+    data: { claimedUntil: new Date(deps.clock.now().getTime() + SEND_LEASE_MS) },
+  });
+  return res.count === 1;
+}
+
+/** Marks a sent row: one statement, no read back. */
+async function markSent(deps: AppDeps, id: number): Promise<void> {
+  const d = deps.dialect;
+  await deps.db.$executeRawUnsafe(
+    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${timestampParam(d, 1)}, "lastError" = NULL, "claimedUntil" = NULL WHERE "id" = ${intParam(d, 2)}`,
+    timestampValue(d, deps.clock.now()),
+    id,
+  );
+}
+
+/**
  * Delivers the given rows (a request's own, right after it commits) or every due row (the worker).
  * Failures are recorded on the row and retried later; they never fail the request that caused them.
  */
 export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<DeliveredRef[]> {
   const now = deps.clock.now();
+  if (ids?.length === 0) return [];
   // A request has just checked for changed people and channels; the worker checks once per pass.
   if (!ids) await checkIdentities(deps.db);
   // Due rows, plus rows whose sender died mid-send (its lease ran out): after a crash they go out again.
   const takeable = { OR: [{ status: "pending", nextAttemptAt: { lte: now } }, { status: "sending", claimedUntil: { lt: now } }] };
-  const rows = await deps.db.outboxMessage.findMany({
-    where: ids ? { id: { in: ids }, status: "pending" } : takeable,
-    orderBy: { id: "asc" },
-    take: ids ? undefined : 100,
-  });
+  // A request's own rows are claimed as they are read; the worker's are read, then claimed one by one.
+  const rows: Row[] = ids ? await claimOwn(deps, ids, now) : await deps.db.outboxMessage.findMany({ where: takeable, orderBy: { id: "asc" }, take: 100 });
   const delivered: DeliveredRef[] = [];
   // Rows a platform send wrote (the item's card updates, a notice): sent right after it, not left to the worker.
   const followUps: number[] = [];
   for (const row of rows) {
-    if (await waitsBehindAnEarlierPost(deps, row)) continue;
-    const claimed = await deps.db.outboxMessage.updateMany({
-      where: { id: row.id, status: row.status, attempts: row.attempts },
-      data: { status: "sending", attempts: { increment: 1 }, claimedUntil: new Date(now.getTime() + SEND_LEASE_MS) },
-    });
-    if (claimed.count === 0) continue;
+    if (await waitsBehindAnEarlierPost(deps, row)) {
+      if (ids) await unclaim(deps, row);
+      continue;
+    }
+    // A request's rows were claimed together: one whose lease is half gone by its turn is renewed first.
+    if (ids && deps.clock.now().getTime() - now.getTime() > SEND_LEASE_MS / 2 && !(await renewOwn(deps, row))) continue;
+    if (!ids) {
+      const claimed = await deps.db.outboxMessage.updateMany({
+        where: { id: row.id, status: row.status, attempts: row.attempts },
+        data: { status: "sending", attempts: { increment: 1 }, claimedUntil: new Date(now.getTime() + SEND_LEASE_MS) },
+      });
+      if (claimed.count === 0) continue;
+    }
     try {
       if (row.kind === "platform_reply") {
         // A reply to a content platform (WeChat OA): its own delivery, retried here like any send.
@@ -173,7 +230,7 @@ export async function deliverOutbox(deps: AppDeps, ids?: number[]): Promise<Deli
         followUps.push(...sent.followUps);
         if (sent.retry) throw sent.retry;
       } else delivered.push(...(await sendOne(deps, row)));
-      await deps.db.outboxMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: deps.clock.now(), lastError: null, claimedUntil: null } });
+      await markSent(deps, row.id);
     } catch (err) {
       const attempts = row.attempts + 1;
       const dead = attempts >= MAX_ATTEMPTS;
