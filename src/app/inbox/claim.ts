@@ -31,13 +31,30 @@ export async function isHeadOfConversation(db: Db, row: Pick<Candidate, "id" | "
   return earlier === 0;
 }
 
+/**
+ * A guarded update of one row by its id: false when the guard no longer holds (another worker changed the row).
+ * `update` with the guard in its where is one statement; `updateMany` is three on SQLite (Prisma wraps it in
+ * BEGIN/COMMIT), and these run for every event.
+ */
+async function guarded(run: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch (err) {
+    if ((err as { code?: unknown } | null)?.code === "P2025") return false; // no row matched the guard
+    throw err;
+  }
+}
+
 async function tryClaim(db: Db, row: Candidate, now: Date, leaseMs: number): Promise<boolean> {
   if (!(await isHeadOfConversation(db, row))) return false;
-  const claimed = await db.inboundEvent.updateMany({
-    where: { id: row.id, status: row.status, attempts: row.attempts },
-    data: { status: "working", attempts: { increment: 1 }, leaseUntil: new Date(now.getTime() + leaseMs) },
-  });
-  return claimed.count === 1;
+  return guarded(() =>
+    db.inboundEvent.update({
+      where: { id: row.id, status: row.status, attempts: row.attempts },
+      data: { status: "working", attempts: { increment: 1 }, leaseUntil: new Date(now.getTime() + leaseMs) },
+      select: { id: true },
+    }),
+  );
 }
 
 /** Claims the oldest takeable event whose conversation is not in `busy` (conversations this process runs). */
@@ -55,12 +72,10 @@ export async function claimNext(db: Db, now: Date, busy: ReadonlySet<string>, le
 
 /** Extends a running event's lease; false when another worker has taken it meanwhile. */
 export async function renewLease(db: Db, ev: ClaimedEvent, now: Date, leaseMs = INBOX_LEASE_MS): Promise<boolean> {
-  const res = await db.inboundEvent.updateMany({ where: { id: ev.id, status: "working", attempts: ev.attempts }, data: { leaseUntil: new Date(now.getTime() + leaseMs) } });
-  return res.count === 1;
+  return guarded(() => db.inboundEvent.update({ where: { id: ev.id, status: "working", attempts: ev.attempts }, data: { leaseUntil: new Date(now.getTime() + leaseMs) }, select: { id: true } }));
 }
 
 /** Marks a run finished with what it answered (only while this worker still holds it). */
 export async function finish(db: Db, ev: ClaimedEvent, outcomeJson: string, now: Date): Promise<boolean> {
-  const res = await db.inboundEvent.updateMany({ where: { id: ev.id, attempts: ev.attempts }, data: { status: "done", leaseUntil: null, outcomeJson, doneAt: now } });
-  return res.count === 1;
+  return guarded(() => db.inboundEvent.update({ where: { id: ev.id, attempts: ev.attempts }, data: { status: "done", leaseUntil: null, outcomeJson, doneAt: now }, select: { id: true } }));
 }
