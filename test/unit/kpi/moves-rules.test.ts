@@ -108,6 +108,23 @@ describe("the weekday test", () => {
     expect(weekdayMove(series(36, holidays(6)))).toBeUndefined();
   });
 
+  it("does not take holidays as evidence of how much ordinary days vary", () => {
+    // Ordinary days: Sunday to Wednesday of the last four weeks (16, four of each). The 16 Sundays to Wednesdays
+    // before them were holidays, each off its weekday's level by a different factor (e^-1.5 … e^+1.5). Scored
+    // against those, a 40% drop would look ordinary; against the ordinary days' own spread it is a move.
+    const holidaysFirst = (values: (number | null)[], classes: DayClass[]) => {
+      let k = 0;
+      for (let i = 0; i < 56; i++) {
+        const w = i % 7;
+        if (i >= 28 && w <= 3) continue;
+        classes[i] = "holiday";
+        if (w <= 3) values[i] = RHYTHM[w]! * Math.exp(-1.5 + 0.2 * k++);
+      }
+    };
+    // The ordinary Sundays: 61.2 58.5 58.8 59.4.
+    expect(weekdayMove(series(36, holidaysFirst))).toEqual({ direction: "down", median: expect.closeTo(59.1, 9), score: expect.any(Number) });
+  });
+
   it("leaves gaps out, never as zero: NaN, Infinity and null", () => {
     for (const gap of [null, Number.NaN, Infinity]) {
       const move = weekdayMove(series(36, (values) => SUNDAYS.slice(0, 5).forEach((i) => (values[i] = gap))));
