@@ -1,6 +1,8 @@
 // The chart picture itself: Chinese titles, legends and axis labels are drawn (the CJK font is found, no
 // missing glyphs), and drawing from the small font cut for the charts gives exactly the picture the whole
 // font gives, also when a later chart brings characters the earlier ones did not have.
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CHART_FONT, chartPng, chartSvg, svgPng } from "../../src/adapters/charts/render-chart.js";
 import type { ChartSpec } from "../../src/messaging/card.js";
@@ -42,5 +44,10 @@ describe("chart pictures", () => {
 
   it("drawn from the cut font are the pictures the whole font gives, as new characters come", () => {
     for (const s of [READS, FOLLOWERS, RATE, READS]) expect(chartPng(s).equals(whole(s)), s.title).toBe(true);
+  });
+
+  it("leave no font file behind: the cut font is held open, unnamed, and goes with the process", () => {
+    chartPng(READS);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`mediaops-chart-font-${process.pid}-`))).toEqual([]);
   });
 });
