@@ -95,7 +95,7 @@ try {
     for (const chart of blocks) {
       const c0 = performance.now();
       const cpu0 = process.cpuUsage();
-      chartPng(chart);
+      await chartPng(chart);
       const cpu = process.cpuUsage(cpu0);
       chartTimes.push({ digest: charts === 0 ? "first" : "warm", wallMs: performance.now() - c0, cpuMs: (cpu.user + cpu.system) / 1000 });
     }

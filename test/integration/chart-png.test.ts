@@ -33,21 +33,21 @@ describe("chart pictures", () => {
     expect(texts(chartSvg(RATE)).filter((t) => /^\d+(\.\d+)?%$/.test(t!)).length).toBeGreaterThanOrEqual(3);
   });
 
-  it("are 1440 × 720 PNGs whose Chinese text is drawn", () => {
-    const png = chartPng(READS);
+  it("are 1440 × 720 PNGs whose Chinese text is drawn", async () => {
+    const png = await chartPng(READS);
     expect(pngSize(png)).toEqual({ width: 1440, height: 720 });
     // A glyph the font lacks is drawn as nothing: two titles differing in one Chinese character would then
     // give the same picture.
-    expect(chartPng({ ...READS, title: "阅读率（团队 · 7 日日均）" }).equals(png)).toBe(false);
+    expect((await chartPng({ ...READS, title: "阅读率（团队 · 7 日日均）" })).equals(png)).toBe(false);
     expect(svgPng(chartSvg(READS), []).equals(png), "drawn without the CJK font").toBe(false);
   });
 
-  it("drawn from the cut font are the pictures the whole font gives, as new characters come", () => {
-    for (const s of [READS, FOLLOWERS, RATE, READS]) expect(chartPng(s).equals(whole(s)), s.title).toBe(true);
+  it("drawn from the cut font are the pictures the whole font gives, as new characters come", async () => {
+    for (const s of [READS, FOLLOWERS, RATE, READS]) expect((await chartPng(s)).equals(whole(s)), s.title).toBe(true);
   });
 
-  it("leave no font file behind: the cut font is held open, unnamed, and goes with the process", () => {
-    chartPng(READS);
+  it("leave no font file behind: the cut font is held open, unnamed, and goes with the process", async () => {
+    await chartPng({ ...READS, title: "新标题" });
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`mediaops-chart-font-${process.pid}-`))).toEqual([]);
   });
 });

@@ -1,21 +1,23 @@
-// The font file handed to resvg for a chart: a small TrueType font cut from the configured CJK font
-// (subset-font.ts), holding printable ASCII and every character the charts of this process have drawn so far.
-// It grows when a chart brings a character it lacks (a new account or metric name), which is rare. The Node
-// build of resvg-js takes fonts only as file paths, hence a file and not a buffer: written to the temporary
+// The font file handed to resvg for a chart: a small font cut by HarfBuzz from the configured CJK font
+// (cut-font.ts), holding printable ASCII and every character the charts of this process have drawn so far.
+// It grows when a chart brings a character it has not seen (a new account or metric name), which is rare. The
+// Node build of resvg-js takes fonts only as file paths, hence a file and not a buffer: written to the temporary
 // folder, kept open and removed at once, and handed to resvg as /proc/self/fd/N, so it disappears with the
 // process however that ends (test workers are often stopped with no exit event). Without /proc (not Linux)
-// the file stays named until the process exits normally.
+// the file stays named until the process exits normally. Asynchronous only because HarfBuzz's WebAssembly is
+// instantiated on the first chart; later calls cut synchronously, so two charts at once cannot interleave.
 import { closeSync, existsSync, openSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fontSubsetter, type FontSubsetter } from "./subset-font.js";
+import { fontCutter, type FontCutter } from "./cut-font.js";
 
 interface State {
   source: string;
   family: string;
-  /** Undefined when the font cannot be cut (not TrueType, or unreadable): resvg then reads it whole. */
-  subsetter: FontSubsetter | undefined;
+  /** Undefined when the font cannot be cut (HarfBuzz refuses it, or it is unreadable): resvg then reads it whole. */
+  cutter: Promise<FontCutter | undefined>;
+  /** Every character asked for so far, also those the font lacks (each of those costs one cut, once). */
   chars: Set<number>;
   file?: HeldFile;
 }
@@ -23,35 +25,31 @@ interface State {
 let state: State | undefined;
 
 /** The font files for drawing `svg` with the font at `source` (family `family`): [] when the file is missing. */
-export function chartFontFiles(source: string, family: string, svg: string): string[] {
+export async function chartFontFiles(source: string, family: string, svg: string): Promise<string[]> {
   if (state?.source !== source || state.family !== family) {
     if (!existsSync(source)) return [];
-    state = { source, family, subsetter: cutter(source, family), chars: new Set() };
+    void state?.cutter.then((c) => c?.close());
+    state = { source, family, cutter: fontCutter(source, family).catch(() => undefined), chars: new Set() };
   }
   const s = state;
-  if (!s.subsetter) return [source];
-  const fresh = [...charsOf(svg)].filter((cp) => !s.chars.has(cp) && s.subsetter!.glyphOf(cp) > 0);
+  const cutter = await s.cutter;
+  if (!cutter) return [source];
+  // Nothing is awaited from here on: the cut, the file and the state change together.
+  const fresh = [...charsOf(svg)].filter((cp) => !s.chars.has(cp));
   if (fresh.length > 0 || !s.file) {
-    for (const cp of fresh) s.chars.add(cp);
     try {
-      const file = holdFile(s.subsetter.subset(s.chars));
+      const file = holdFile(cutter.cut([...s.chars, ...fresh]));
       s.file?.release();
       s.file = file;
+      for (const cp of fresh) s.chars.add(cp);
     } catch {
-      // A font this cutter misreads, or no room in the temporary folder: draw from the whole font (slower).
-      s.subsetter = undefined;
+      // A font HarfBuzz cannot cut, or no room in the temporary folder: draw from the whole font (slower).
+      s.cutter = Promise.resolve(undefined);
+      cutter.close();
       return [source];
     }
   }
   return [s.file.path];
-}
-
-function cutter(source: string, family: string): FontSubsetter | undefined {
-  try {
-    return fontSubsetter(source, family);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Printable ASCII, and every other character of the SVG's text (written out or as a character reference). */

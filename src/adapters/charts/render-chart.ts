@@ -1,7 +1,7 @@
 // Chart pictures on the server, with no browser: Apache ECharts renders the chart to SVG (server-side rendering,
 // no DOM), then resvg turns the SVG into a PNG with a CJK font so Chinese titles and legends are drawn, not boxes
 // (recipe: ../shared/reference/charts.md). resvg reads its font file again for every glyph it draws, so it is
-// given a small font cut from the CJK one with only the characters drawn so far (chart-font.ts): the same
+// given a small font cut from the CJK one by HarfBuzz with only the characters drawn so far (chart-font.ts): the same
 // picture for about a quarter of the CPU time (measured warm: 306 → 78 ms median per chart, of which ECharts
 // about 15 ms, resvg's drawing at 2x about 40 ms and the PNG encoding about 12 ms).
 import { Resvg } from "@resvg/resvg-js";
@@ -55,11 +55,14 @@ function compact(v: number): string {
   return String(Number(v.toPrecision(4)));
 }
 
-/** The chart as a PNG (1440 px wide, for sharp display at 720 logical pixels). */
-export function chartPng(spec: ChartSpec, fontPath = process.env.MEDIAOPS_CHART_FONT ?? DEFAULT_CHART_FONT): Buffer {
+/**
+ * The chart as a PNG (1440 px wide, for sharp display at 720 logical pixels). Asynchronous for the font's cut
+ * (HarfBuzz loads on the first chart); the drawing itself is synchronous.
+ */
+export async function chartPng(spec: ChartSpec, fontPath = process.env.MEDIAOPS_CHART_FONT ?? DEFAULT_CHART_FONT): Promise<Buffer> {
   const svg = chartSvg(spec);
   // Without the font file the picture is still drawn (digits and lines), only CJK glyphs are missing.
-  return svgPng(svg, chartFontFiles(fontPath, FONT_FAMILY, svg));
+  return svgPng(svg, await chartFontFiles(fontPath, FONT_FAMILY, svg));
 }
 
 /** A chart's SVG as a PNG, drawn with the fonts in `fontFiles` (and no system fonts). */
