@@ -113,7 +113,9 @@ try {
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1);
   const rows = await db.metricValue.count();
   console.log(`rows: ${rows} metric values (${ACCOUNTS} accounts × ${METRIC_COUNT} metrics × ${DAYS} days), ${subs.length} subscriptions; fill ${(fillMs / 1000).toFixed(1)} s`);
-  console.log(`buildDigest: ${subs.length} digests in ${buildTotal.toFixed(0)} ms; per digest mean ${(buildTotal / subs.length).toFixed(1)} ms, median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; ${moves} unusual moves found`);
+  const buildOnly = times.reduce((a, b) => a + b, 0);
+  // buildTotal also holds the charts drawn in the loop; the per-digest mean is of buildDigest alone.
+  console.log(`buildDigest: ${subs.length} digests in ${buildOnly.toFixed(0)} ms (${buildTotal.toFixed(0)} ms with their charts); per digest mean ${(buildOnly / subs.length).toFixed(1)} ms, median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; ${moves} unusual moves found`);
   const cold = chartTimes.filter((c) => c.digest === "first");
   const warm = chartTimes.filter((c) => c.digest === "warm");
   const stats = (xs: number[]) => {

@@ -82,7 +82,7 @@ export async function writeReport(r: { startedAt: Date; loadAtStart: number[]; s
     `\`npm run bench:digest\`:`,
     ``,
     "```",
-    ...pick(digest, /rows:|buildDigest|runDueDigests|OK|SLOW|exit|skipped/),
+    ...pick(digest, /rows:|buildDigest|charts|per chart|runDueDigests|load average|OK|SLOW|exit|skipped/),
     "```",
     ``,
     `## Machine`,

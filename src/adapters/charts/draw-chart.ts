@@ -1,6 +1,7 @@
 // The way the rest of the service draws a chart: ECharts and resvg are loaded on the first chart, not at start.
-// Together they add about 50 MB to a process (measured: 39 → 89 MB RSS), and most processes draw no chart for
-// hours (a digest a day), so an idle service stays small. test/unit/architecture/lazy-charts.test.ts keeps
+// Loading them adds about 46 MB to a process and the first chart about 90 MB more (HarfBuzz's WebAssembly memory
+// holding the 16 MB CJK font, resvg): measured 42 → 88 → 177 MB RSS in plain node, 4 December 2026. Most
+// processes draw no chart for hours (a digest a day), so an idle service stays small. test/unit/architecture/lazy-charts.test.ts keeps
 // render-chart.ts out of static imports elsewhere.
 import type { ChartSpec } from "../../messaging/card.js";
 
