@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { createTestDatabase, dropTestDatabase } from "../../test/support/postgres.js";
 import { closeConnections, percentile, runJobs, runRow } from "./clients.js";
 import { FakeSlack } from "./fake-slack.js";
-import { rssMb, startBareBolt, startMediaops, stopChild, type Proc } from "./procs.js";
+import { cpuMsOf, rssMb, startBareBolt, startMediaops, stopChild, type Proc } from "./procs.js";
 import { writeReport } from "./write-report.js";
 import type { MemRow, Row } from "./report.js";
 import { Scenario, type Kind } from "./scenario.js";
@@ -50,6 +50,8 @@ function npmRunBuild(): Promise<void> {
 
 /** Sum of the target's processes' RSS (MB). */
 const rssOf = (t: Target) => t.procs.reduce((s, p) => s + (rssMb(p.child.pid!) ?? NaN), 0);
+/** CPU time used so far by the target's processes (ms). */
+const cpuOf = (t: Target) => t.procs.reduce((s, p) => s + (cpuMsOf(p.child.pid!) ?? NaN), 0);
 
 async function main(): Promise<void> {
   const startedAt = new Date();
@@ -100,12 +102,14 @@ async function main(): Promise<void> {
           const load1 = loadavg()[0]!;
           log(`${t.name}/${t.database}: ${LABEL[kind]} × ${clients} clients, ${SECONDS} s …`);
           const sampler = setInterval(() => (t.peakRss = Math.max(t.peakRss, rssOf(t))), 200);
+          const cpuBefore = cpuOf(t);
           const result = await runRow({ clients, seconds: SECONDS, fake, replyCapMs: REPLY_CAP_MS, next: (c, n) => t.scenario.job(kind, c, n) }).finally(() => clearInterval(sampler));
-          const row: Row = { target: t.name, database: t.database, request: LABEL[kind], result, load1 };
+          // The service's CPU over the row, which ends when the last reply has arrived: the work, not only the acks.
+          const row: Row = { target: t.name, database: t.database, request: LABEL[kind], result, load1, cpuMs: cpuOf(t) - cpuBefore };
           if (t.name === "bare Bolt") bareP99 = percentile(result.ackMs, 99);
           else if (bareP99) row.ratio = percentile(result.ackMs, 99) / bareP99;
           rows.push(row);
-          log(`  ${result.sent} sent, ${result.completed} replies (${result.refused} refused, ${result.missing} missing, ${result.ackErrors} errors) in ${result.spanS.toFixed(1)} s; ack p99 ${percentile(result.ackMs, 99).toFixed(1)} ms, end-to-end p99 ${percentile(result.e2eMs, 99).toFixed(1)} ms${result.firstRefusal ? `; refused: ${result.firstRefusal}` : ""}`);
+          log(`  ${result.sent} sent, ${result.completed} replies (${result.refused} refused, ${result.missing} missing, ${result.ackErrors} errors) in ${result.spanS.toFixed(1)} s; ack p99 ${percentile(result.ackMs, 99).toFixed(1)} ms, end-to-end p99 ${percentile(result.e2eMs, 99).toFixed(1)} ms; CPU ${((row.cpuMs ?? NaN) / Math.max(1, t.name === "bare Bolt" ? result.sent : result.completed)).toFixed(1)} ms a request${result.firstRefusal ? `; refused: ${result.firstRefusal}` : ""}`);
           if (kind === "click" && t.name === "mediaops") log(`  cards left for clicks: ${t.scenario.cardsLeft()}`);
         }
       }

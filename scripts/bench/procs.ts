@@ -27,6 +27,18 @@ export function rssMb(pid: number): number | undefined {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in ms; undefined once it is gone. */
+export function cpuMsOf(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: the fields after the command's closing parenthesis; utime and stime are the 12th and
+    // 13th of them, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Spawns `args` under node with `env` and waits until `<url>/healthz` (or the bare app's "ready" line) answers. */
 async function startProc(args: string[], env: Record<string, string>, ready: "healthz" | "line"): Promise<Proc> {
   const port = await freePort();

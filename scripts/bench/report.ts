@@ -39,6 +39,8 @@ export interface Row {
   load1: number;
   /** Our ack p99 over the bare app's for the same request and clients. */
   ratio?: number;
+  /** CPU time (user + system) the target's processes spent during the row, in ms. */
+  cpuMs?: number;
 }
 
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
@@ -53,13 +55,13 @@ export function rate(r: Row): number {
 
 export function loadTable(rows: Row[]): string {
   const head = [
-    "| target | db | request | clients | requests | completed/s | end-to-end p50 ms | end-to-end p99 ms | ack p50 ms | ack p99 ms | ack p99 ÷ bare | refused / missing / errors | work after the last request (s) | load avg (1 min) at start |",
-    "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    "| target | db | request | clients | requests | completed/s | end-to-end p50 ms | end-to-end p99 ms | ack p50 ms | ack p99 ms | ack p99 ÷ bare | refused / missing / errors | work after the last request (s) | CPU ms per request | load avg (1 min) at start |",
+    "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
   ].join("\n");
   const body = rows.map((r) => {
     const x = r.result;
     const bare = r.target === "bare Bolt";
-    return `| ${r.target} | ${r.database} | ${r.request} | ${x.clients} | ${x.sent} | ${rate(r).toFixed(0)} | ${bare ? "–" : ms(percentile(x.e2eMs, 50))} | ${bare ? "–" : ms(percentile(x.e2eMs, 99))} | ${ms(percentile(x.ackMs, 50))} | ${ms(percentile(x.ackMs, 99))} | ${r.ratio === undefined ? "–" : f2(r.ratio)} | ${bare ? "–" : x.refused} / ${bare ? "–" : x.missing} / ${x.ackErrors} | ${bare ? "–" : x.tailS.toFixed(1)} | ${r.load1.toFixed(2)} |`;
+    return `| ${r.target} | ${r.database} | ${r.request} | ${x.clients} | ${x.sent} | ${rate(r).toFixed(0)} | ${bare ? "–" : ms(percentile(x.e2eMs, 50))} | ${bare ? "–" : ms(percentile(x.e2eMs, 99))} | ${ms(percentile(x.ackMs, 50))} | ${ms(percentile(x.ackMs, 99))} | ${r.ratio === undefined ? "–" : f2(r.ratio)} | ${bare ? "–" : x.refused} / ${bare ? "–" : x.missing} / ${x.ackErrors} | ${bare ? "–" : x.tailS.toFixed(1)} | ${r.cpuMs === undefined ? "–" : ms(r.cpuMs / Math.max(1, bare ? x.sent : x.completed))} | ${r.load1.toFixed(2)} |`;
   });
   return [head, ...body].join("\n");
 }
