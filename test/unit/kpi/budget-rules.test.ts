@@ -56,3 +56,15 @@ describe("budget status at its edges", () => {
     expect(rearmed("pace", at(3_166.67, "2026-11-10"), 10_000)).toBe(false); // projects 9,500.01
   });
 });
+
+describe("budget edges a manager meets", () => {
+  it("re-arms the pace line only once the projection is below 95 % of the amount, not at it", () => {
+    // 15 of 30 days gone: 4,750 projects exactly 9,500; 4,749.5 projects 9,499.
+    expect(rearmed("pace", budgetStatus(month, nov, 4_750, "2026-11-15"), 10_000)).toBe(false);
+    expect(rearmed("pace", budgetStatus(month, nov, 4_749.5, "2026-11-15"), 10_000)).toBe(true);
+  });
+  it("reads the end day with spaces around it, and names the end day typed when it is not a day", () => {
+    expect(parseBudgetPeriod({ from: "2026-11-01", to: " 2026/11/30 " })).toEqual({ period: "custom", startDay: "2026-11-01", endDay: "2026-11-30" });
+    expect(refusal(() => parseBudgetPeriod({ from: "2026-11-01", to: "month end" }))).toEqual({ code: "kpi.bad_day", params: { value: "month end" } });
+  });
+});
