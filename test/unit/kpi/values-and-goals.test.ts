@@ -90,6 +90,35 @@ describe("pace at its edges", () => {
   });
 });
 
+describe("goals and days at their edges", () => {
+  const today = "2026-11-26";
+  it("reads a relative goal with spaces around it and two decimals, and tells an absolute goal from it", () => {
+    expect(parseGoal(" +30% ")).toEqual({ kind: "relative", ratio: 1.3 });
+    expect(parseGoal("+12.25%")).toEqual({ kind: "relative", ratio: 1.1225 });
+    expect(parseGoal("5万")).toEqual({ kind: "absolute", value: 50_000 });
+    expect(parseGoal("3.5%")).toEqual({ kind: "absolute", value: 0.035 });
+  });
+  it("names what was typed and today when an end day is not a day", () => {
+    expect(refusal(() => checkEndDay("soon", today))).toEqual({ code: "kpi.bad_end_day", params: { value: "soon", today } });
+  });
+  it("reads yesterday and a day with spaces around them", () => {
+    expect(parseMetricDay(" yesterday ", today)).toBe("2026-11-25");
+    expect(parseMetricDay(" 2026-11-20 ", today)).toBe("2026-11-20");
+  });
+});
+
+describe("pace of a falling goal and of a line from 0", () => {
+  it("reaches a falling goal exactly at the goal", () => {
+    const fewer = { baseline: 200, goal: 100, startDay: "2026-06-01", endDay: "2026-12-01", shape: "linear" as const };
+    expect(paceOf(fewer, 100, "2026-09-01").status).toBe("reached");
+    expect(paceOf(fewer, 101, "2026-12-01").status).toBe("on_pace");
+  });
+  it("is on pace with no gap on the first day of a line starting at 0 (a new account)", () => {
+    const fresh = { baseline: 0, goal: 1_000, startDay: "2026-06-01", endDay: "2026-12-01", shape: "linear" as const };
+    expect(paceOf(fresh, 0, "2026-06-01")).toMatchObject({ status: "on_pace", expected: 0, gap: 0 });
+  });
+});
+
 describe("the WeChat pull's days", () => {
   it("are the window's days oldest first, across a month end", () => {
     expect(windowDays("2026-03-02", 3)).toEqual(["2026-02-28", "2026-03-01", "2026-03-02"]);
