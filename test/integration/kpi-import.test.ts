@@ -106,7 +106,7 @@ describe("scripts/import-metrics-csv.ts", () => {
     expect(good.out).toContain("Line 3: Bilibili/up主 Plays 2026-11-21 = 9,500 (new)");
     expect(good.code).toBe(0);
     expect(await svc.deps.db.metricValue.count({ where: { platform: "bilibili" } })).toBe(2);
-  }, 30_000);
+  }, 120_000); // two processes under tsx: 3 s on a quiet machine, over 30 s at a load average of 15
 });
 
 /** A tiny GBK encoder for the test's characters (Node decodes GBK but has no encoder). */
