@@ -17,7 +17,8 @@ export function parseYearLines(year: number, text: string): YearArrangement {
   lines.forEach((line, i) => {
     if (!line || line.startsWith("#")) return;
     const m = LINE.exec(line);
-    if (!m || !isLocalDay(m[2]!) || (m[3] && !isLocalDay(m[3]))) throw new AppError("calendar.bad_line", { line: i + 1, text: line });
+    // A range written backwards ("2027-02-11..2027-02-05") would hold no day at all: refuse it, never drop it.
+    if (!m || !isLocalDay(m[2]!) || (m[3] && (!isLocalDay(m[3]) || m[3] < m[2]!))) throw new AppError("calendar.bad_line", { line: i + 1, text: line });
     const [, kind, from, to, name] = m;
     const days: string[] = [];
     for (let d = from!; d <= (to ?? from!); d = addDays(d, 1)) {
