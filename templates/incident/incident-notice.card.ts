@@ -34,6 +34,11 @@ export function playbookProblem(p: PlaybookProblem, l: Locale): string {
     case "unknown_field": return en ? "is not a playbook field (a typo?)" : "不是预案的字段（是否拼写有误？）";
     case "id_not_file_name": return en ? `must match the file name (${p.expected})` : `须与文件名一致（${p.expected}）`;
     case "defined_twice": return en ? `playbook ${p.id} is defined in two files` : `预案 ${p.id} 在两个文件里都有定义`;
+    case "key_format": return en ? "use lowercase letters, digits and _, starting with a letter (at most 32)" : "只能用小写字母、数字和 _，以字母开头（最多 32 个字符）";
+    case "id_format": return en ? "use lowercase letters, digits and -, starting with a letter (at most 40)" : "只能用小写字母、数字和 -，以字母开头（最多 40 个字符）";
+    case "step_id_twice": return en ? `step id ${p.id} is used twice` : `步骤 id ${p.id} 重复使用`;
+    case "unknown_role": return en ? `this playbook has no role ${p.role}; its roles: ${p.known.join(", ")}` : `本预案没有角色 ${p.role}；可用的角色：${p.known.join("、")}`;
+    case "no_cadence": return en ? `no update cadence (minutes) for ${p.severity}` : `缺少 ${p.severity} 级的进展通报间隔（分钟）`;
     case "other": return en ? "has a value that is not allowed" : "取值不被允许";
   }
 }

@@ -43,12 +43,15 @@ export const ZPlaybook = z
     const roleIds = new Set<string>([...CORE_ROLES, ...p.roles.map((r) => r.id)]);
     const seen = new Set<string>();
     p.steps.forEach((s, i) => {
-      if (seen.has(s.id)) ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `step id "${s.id}" is used twice` });
+      if (seen.has(s.id)) ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `step id "${s.id}" is used twice`, params: problem({ code: "step_id_twice", id: s.id }) });
       seen.add(s.id);
-      if (!roleIds.has(s.role)) ctx.addIssue({ code: "custom", path: ["steps", i, "role"], message: `unknown role "${s.role}"; known: ${[...roleIds].join(", ")}` });
+      if (!roleIds.has(s.role)) {
+        const known = [...roleIds];
+        ctx.addIssue({ code: "custom", path: ["steps", i, "role"], message: `unknown role "${s.role}"; known: ${known.join(", ")}`, params: problem({ code: "unknown_role", role: s.role, known }) });
+      }
     });
     for (const sev of p.severities) {
-      if (p.updateCadence[sev] === undefined) ctx.addIssue({ code: "custom", path: ["updateCadence"], message: `no update cadence for ${sev}` });
+      if (p.updateCadence[sev] === undefined) ctx.addIssue({ code: "custom", path: ["updateCadence"], message: `no update cadence for ${sev}`, params: problem({ code: "no_cadence", severity: sev }) });
     }
   });
 /** A validated playbook. */
@@ -75,7 +78,19 @@ export type PlaybookProblem =
   | { code: "unknown_field" }
   | { code: "id_not_file_name"; expected: string }
   | { code: "defined_twice"; id: string }
+  /** A step or role id not of lowercase letters, digits and _ (at most 32), starting with a letter. */
+  | { code: "key_format" }
+  /** The playbook's id not of lowercase letters, digits and - (at most 40), starting with a letter. */
+  | { code: "id_format" }
+  | { code: "step_id_twice"; id: string }
+  | { code: "unknown_role"; role: string; known: string[] }
+  | { code: "no_cadence"; severity: string }
   | { code: "other" };
+
+/** A playbook rule's finding carries its problem as data in the issue's params, for {@link problemOf}. */
+function problem(p: PlaybookProblem): { problem: PlaybookProblem } {
+  return { problem: p };
+}
 
 /** The language-free kind of a validator finding. */
 function problemOf(issue: z.core.$ZodIssue): PlaybookProblem {
@@ -85,6 +100,9 @@ function problemOf(issue: z.core.$ZodIssue): PlaybookProblem {
     case "too_big": return { code: "too_big", limit: Number(issue.maximum) };
     case "invalid_value": return { code: "not_one_of", options: issue.values.map(String) };
     case "unrecognized_keys": return { code: "unknown_field" };
+    // The only formats checked are the two id patterns: the playbook's own id (top level), and step and role ids.
+    case "invalid_format": return issue.path.length === 1 && issue.path[0] === "id" ? { code: "id_format" } : { code: "key_format" };
+    case "custom": return (issue.params as { problem?: PlaybookProblem } | undefined)?.problem ?? { code: "other" };
     default: return { code: "other" };
   }
 }

@@ -51,12 +51,14 @@ describe("the shape of ids and words", () => {
     for (const id of ["1st", "first-step", "First", "a".repeat(33)]) {
       const e = refused("sample.yaml", GOOD.replace("id: first", `id: ${id}`));
       expect([e.line, e.field, e.problem], id).toEqual([7, "steps[0].id", "use lowercase letters, digits and _ (at most 32)"]);
+      expect(told(e), id).toEqual({ line: 7, field: "steps[0].id", en: "use lowercase letters, digits and _, starting with a letter (at most 32)", zh: "只能用小写字母、数字和 _，以字母开头（最多 32 个字符）" });
     }
   });
   it("takes a playbook id of lowercase letters, digits and -, starting with a letter", () => {
     for (const id of ["2fa", "sample_x", "Sample"]) {
       const e = refused(`${id}.yaml`, GOOD.replace("id: sample", `id: ${id}`));
       expect([e.line, e.field, e.problem], id).toEqual([1, "id", "use lowercase letters, digits and - (at most 40)"]);
+      expect(told(e), id).toEqual({ line: 1, field: "id", en: "use lowercase letters, digits and -, starting with a letter (at most 40)", zh: "只能用小写字母、数字和 -，以字母开头（最多 40 个字符）" });
     }
   });
   it("refuses a name, step text or contact detail that is only spaces", () => {
@@ -94,15 +96,17 @@ describe("a playbook's own rules", () => {
   it("refuses a step id used twice, pointing at the second", () => {
     const e = refused("sample.yaml", withSecondStep(SECOND_STEP.replace("id: second", "id: first")));
     expect([e.line, e.field, e.problem]).toEqual([11, "steps[1].id", 'step id "first" is used twice']);
+    expect(told(e)).toEqual({ line: 11, field: "steps[1].id", en: "step id first is used twice", zh: "步骤 id first 重复使用" });
   });
   it("refuses a step for a role the playbook does not have, listing the roles it has", () => {
     const e = refused("sample.yaml", GOOD.replace("role: commander", "role: lawyer"));
     expect([e.line, e.field, e.problem]).toEqual([9, "steps[0].role", 'unknown role "lawyer"; known: commander, communications, scribe']);
-    expect(told(e)).toEqual({ line: 9, field: "steps[0].role", en: "has a value that is not allowed", zh: "取值不被允许" });
+    expect(told(e)).toEqual({ line: 9, field: "steps[0].role", en: "this playbook has no role lawyer; its roles: commander, communications, scribe", zh: "本预案没有角色 lawyer；可用的角色：commander、communications、scribe" });
   });
   it("refuses a severity without an update cadence, pointing at the cadences", () => {
     const e = refused("sample.yaml", GOOD.replace("severities: [SEV3]", "severities: [SEV3, SEV1]"));
     expect([e.line, e.field, e.problem]).toEqual([11, "updateCadence", "no update cadence for SEV1"]);
+    expect(told(e)).toEqual({ line: 11, field: "updateCadence", en: "no update cadence (minutes) for SEV1", zh: "缺少 SEV1 级的进展通报间隔（分钟）" });
   });
 });
 
