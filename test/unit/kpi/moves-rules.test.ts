@@ -159,4 +159,24 @@ describe("the weekday test", () => {
     expect(weekdayMove(series(6, rare))).toEqual({ direction: "up", median: 0, score: expect.any(Number) });
     expect(weekdayMove(series(0, rare))).toBeUndefined();
   });
+
+  it("compares each weekday with its own eight weeks, whichever weekday is tested", () => {
+    for (let w = 0; w < 7; w++) {
+      // The tested day is the w-th day after the eighth Sunday; its usual value is the median of the 8 same weekdays before it.
+      const values: (number | null)[] = Array.from({ length: 56 + w }, (_, i) => RHYTHM[i % 7]! * (1 + NOISE[i % 9]!));
+      const before = [1, 2, 3, 4, 5, 6, 7, 8].map((k) => values[56 + w - 7 * k] as number).sort((a, b) => a - b);
+      const usual = (before[3]! + before[4]!) / 2;
+      values.push(usual * 0.5);
+      const s: DailySeries = { values, weekdays: values.map((_, i) => i % 7), classes: values.map(() => "regular") };
+      expect(weekdayMove(s), `weekday ${w}`).toEqual({ direction: "down", median: expect.closeTo(usual, 9), score: expect.any(Number) });
+    }
+  });
+
+  it("says nothing when fewer than 14 days of the history have a usual value of their own weekday", () => {
+    // 14 known days: four Sundays (each scored against the other three) and two of each weekday from Monday to
+    // Friday (one left when a day leaves itself out: no usual value). Only 4 days could be scored.
+    const KNOWN = [28, 35, 42, 49, 1, 8, 2, 9, 3, 10, 4, 11, 5, 12];
+    const only = (values: (number | null)[]) => values.forEach((_, i) => i < 56 && !KNOWN.includes(i) && (values[i] = null));
+    expect(weekdayMove(series(30, only))).toBeUndefined();
+  });
 });
