@@ -107,7 +107,8 @@ export interface DailySeries {
  * of the same weekday's ordinary days in the FACTOR_WINDOW_DAYS before the tested day (for a day of the history,
  * leaving that day itself out, so the spread is measured honestly); each day's residual is log(value / usual),
  * and the tested day's residual is scored against the residuals of those ordinary days (robustScore). A series
- * whose typical level is 0 (a rare count) uses plain differences. The move must also be MIN_CHANGE off.
+ * whose typical level is 0 (a rare count) uses plain differences. The move must also be MIN_CHANGE off. A day at 0
+ * on a series that had no 0 in the 8 weeks is a down move (score -Infinity): no log scale measures it.
  * Undefined when not unusual, when the day is a holiday or a make-up workday, or when history is too short.
  */
 export function weekdayMove(s: DailySeries): Move | undefined {
@@ -141,7 +142,9 @@ export function weekdayMove(s: DailySeries): Move | undefined {
   // The cheap test first: most values are within 20% of their usual value, and need no score.
   if (Math.abs(value - usual) < MIN_CHANGE * Math.max(Math.abs(usual), 1)) return undefined;
   const own = residual(value, usual);
-  if (own === undefined) return undefined;
+  // A day at 0 has no log residual; on a series that was never 0 in the 8 weeks it is the largest drop there is.
+  const dropToZero = own === undefined && relative && value === 0 && all.every((x) => x > 0);
+  if (own === undefined && !dropToZero) return undefined;
   const history: number[] = [];
   for (let j = from; j < t; j++) {
     const x = s.values[j];
@@ -151,6 +154,7 @@ export function weekdayMove(s: DailySeries): Move | undefined {
     if (r !== undefined) history.push(r);
   }
   if (history.length < MIN_HISTORY) return undefined;
+  if (own === undefined) return { direction: "down", median: usual, score: -Infinity };
   const { score } = robustScore(own, history);
   return asMove(score, usual);
 }

@@ -160,6 +160,14 @@ describe("the weekday test", () => {
     expect(weekdayMove(series(0, rare))).toBeUndefined();
   });
 
+  it("flags a drop to 0 as a move down when the 8 weeks never were 0, as it flags a drop to 1", () => {
+    expect(weekdayMove(series(1))).toEqual({ direction: "down", median: expect.closeTo(USUAL_SUNDAY, 9), score: expect.any(Number) });
+    expect(weekdayMove(series(0))).toEqual({ direction: "down", median: expect.closeTo(USUAL_SUNDAY, 9), score: -Infinity });
+    // A series that is sometimes 0 (a Monday off now and then): a 0 says nothing unusual on its own.
+    const someZeros = (values: (number | null)[]) => [1, 15].forEach((i) => (values[i] = 0));
+    expect(weekdayMove(series(0, someZeros))).toBeUndefined();
+  });
+
   it("compares each weekday with its own eight weeks, whichever weekday is tested", () => {
     for (let w = 0; w < 7; w++) {
       // The tested day is the w-th day after the eighth Sunday; its usual value is the median of the 8 same weekdays before it.
