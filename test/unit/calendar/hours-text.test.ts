@@ -44,6 +44,9 @@ describe("parseHoursText: what the hours become", () => {
     });
     expect(parseHoursText("星期二–礼拜四 09:00–18:00")).toEqual({ tue: nineToSix, wed: nineToSix, thu: nineToSix });
     expect(parseHoursText("周日 10:00-14:00")).toEqual({ sun: [{ start: "10:00", end: "14:00" }] });
+    // Single-digit hours are written out at both ends.
+    expect(parseHoursText("周六 8:00-9:30")).toEqual({ sat: [{ start: "08:00", end: "09:30" }] });
+    expect(parseHoursText("Saturday 08:00-09:30")).toEqual({ sat: [{ start: "08:00", end: "09:30" }] });
   });
 
   it("reads lists of days with ',', '，' and '、'", () => {
@@ -141,6 +144,8 @@ describe("parseHoursText: refusals name the wrong part", () => {
     // Only the whole word means a day off.
     expect(refusal("mon offline")).toEqual(["hours.bad_range", { value: "offline" }]);
     expect(refusal("mon 休息日")).toEqual(["hours.bad_range", { value: "休息日" }]);
+    // 不休息 ("no rest") must not read as 休息 (a day off).
+    expect(refusal("周一 不休息")).toEqual(["hours.bad_range", { value: "不休息" }]);
   });
 
   it("refuses a time of day that does not exist, naming it as written out", () => {
