@@ -29,6 +29,13 @@ describe("clock skew", () => {
   });
 });
 
+describe("the text of an item", () => {
+  it("may be 2,000 characters, counted as characters (an emoji is one), not 2,001", () => {
+    expect(checkIngestItem({ ...good, text: "😀".repeat(2_000) }, now).ok).toBe(true);
+    expect(checkIngestItem({ ...good, text: "好".repeat(2_001) }, now)).toMatchObject({ ok: false, error: "text is longer than 2000 characters" });
+  });
+});
+
 describe("first-response figures by group", () => {
   const sample = (person: string | undefined, breached = false) => ({ platform: "douyin", account: "a", person, responseMinutes: person ? 10 : undefined, breached });
   it("put the largest group first, equal groups by name, and leave out items without a group", () => {
