@@ -33,9 +33,12 @@ const TOPICS: CalendarTopic[] = [
 const TARGETS = { product: 0.4, news: 0.3, story: 0.2, tips: 0.1 };
 
 describe("buildContentCalendar: a week", () => {
-  const cal = buildContentCalendar({ topics: TOPICS, fromDay: "2026-11-30", days: 7, targets: TARGETS });
+  // Built inside each test, not in the describe body: code run while tests are collected runs before Stryker
+  // activates a mutant, so no mutant of it could ever fail these tests.
+  const week = () => buildContentCalendar({ topics: TOPICS, fromDay: "2026-11-30", days: 7, targets: TARGETS });
 
   it("lists all seven days, empty ones included, Monday to Sunday", () => {
+    const cal = week();
     expect(cal.days.map((d) => d.day)).toEqual([
       "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06",
     ]);
@@ -44,6 +47,7 @@ describe("buildContentCalendar: a week", () => {
   });
 
   it("makes one entry per topic and platform, sorted by (planned or suggested) time then id", () => {
+    const cal = week();
     expect(cal.days[0]?.entries).toEqual([
       { topicId: 2, title: "行业周报", platform: "weibo", time: "08:00", suggestedTime: null, status: "scheduled" },
       { topicId: 1, title: "双十二选购指南", platform: "douyin", time: null, suggestedTime: "19:00", status: "scheduled" },
@@ -52,6 +56,7 @@ describe("buildContentCalendar: a week", () => {
   });
 
   it("orders equal times by topic id, then platform order", () => {
+    const cal = week();
     expect(cal.days[2]?.entries.map((e) => [e.topicId, e.platform, e.time ?? e.suggestedTime])).toEqual([
       [4, "douyin", "19:30"],
       [4, "kuaishou", "19:30"],
@@ -60,11 +65,13 @@ describe("buildContentCalendar: a week", () => {
   });
 
   it("suggests the golden time only when no time is planned", () => {
+    const cal = week();
     expect(cal.days[5]?.entries[0]).toMatchObject({ topicId: 5, platform: "channels", time: null, suggestedTime: "12:30" });
     expect(cal.days[6]?.entries[0]).toMatchObject({ topicId: 6, platform: "bilibili", time: "18:00", suggestedTime: null });
   });
 
   it("measures the theme mix over the period's topics, all four themes present", () => {
+    const cal = week();
     expect(cal.themeMix).toEqual([
       { theme: "product", count: 2, share: 0.4, target: 0.4, delta: 0 },
       { theme: "news", count: 1, share: 0.2, target: 0.3, delta: -0.1 },
@@ -117,6 +124,21 @@ describe("buildContentCalendar: edges", () => {
     });
     expect(cal.days[0]?.entries.map((e) => e.topicId)).toEqual([1]);
     expect(cal.themeMix[2]).toEqual({ theme: "story", count: 2, share: 1, target: 0, delta: 1 });
+  });
+
+  it("takes 1 to 366 days, whole numbers only, and names the first day it cannot read", () => {
+    expect(buildContentCalendar({ topics: [], fromDay: "2026-11-30", days: 1, targets: {} }).days).toHaveLength(1);
+    expect(buildContentCalendar({ topics: [], fromDay: "2028-01-01", days: 366, targets: {} }).days.at(-1)?.day).toBe("2028-12-31");
+    for (const days of [367, 1.5, -1]) expect(() => buildContentCalendar({ topics: [], fromDay: "2026-11-30", days, targets: {} }), String(days)).toThrow(RangeError);
+    const e = (() => {
+      try {
+        buildContentCalendar({ topics: [], fromDay: "30/11/2026", days: 7, targets: {} });
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(e).toBeInstanceOf(AppError);
+    expect(e).toMatchObject({ code: "date.unparseable", params: { value: "30/11/2026", examples: "2026-12-03, 2026-12-03 20:30, tomorrow, 周五" } });
   });
 
   it("refuses a malformed first day and rejects a nonsensical length", () => {
