@@ -46,6 +46,15 @@ describe("levels in a digest", () => {
     expect(dayFigure(g, ["douyin", "weibo"], "followers", g.indexOf(TO))).toEqual({ value: 50_000, late: [{ platform: "weibo" }], partial: true });
   });
 
+  it("are no figure, not 0, when each account's latest value is older than 28 days", () => {
+    const g = new MetricGrid(FROM, TO);
+    g.addAccount("douyin", "main", "followers", FROM, 50_000); // 20 days old: counted
+    const old = new MetricGrid(addDays(TO, -40), TO);
+    old.addAccount("weibo", "main", "followers", addDays(TO, -29), 20_000);
+    expect(dayFigure(g, ["douyin"], "followers", g.indexOf(TO)).value).toBe(50_000);
+    expect(dayFigure(old, ["weibo"], "followers", old.indexOf(TO))).toEqual({ value: null, late: [], partial: false });
+  });
+
   it("do not name a platform that never reports the level as late", () => {
     const g = grid([["douyin", "followers", flat(50_000), -13, 0], ["kuaishou", "reads", flat(5_000), -13, 0]]);
     expect(dayFigure(g, ["douyin", "kuaishou"], "followers", g.indexOf(TO))).toEqual({ value: 50_000, late: [], partial: false });
