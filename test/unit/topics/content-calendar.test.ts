@@ -126,6 +126,26 @@ describe("buildContentCalendar: edges", () => {
     expect(cal.themeMix[2]).toEqual({ theme: "story", count: 2, share: 1, target: 0, delta: 1 });
   });
 
+  it("orders a day by time, then topic id, then platform order, whatever order the topics came in", () => {
+    const cal = buildContentCalendar({
+      topics: [
+        topic({ id: 9, platforms: ["kuaishou", "douyin"], plannedTime: "12:00" }),
+        topic({ id: 3, platforms: ["kuaishou", "douyin"], plannedTime: "12:00" }),
+        topic({ id: 5, platforms: ["weibo"], plannedTime: "09:00" }),
+      ],
+      fromDay: "2026-11-30",
+      days: 1,
+      targets: {},
+    });
+    expect(cal.days[0]?.entries.map((e) => [e.time, e.topicId, e.platform])).toEqual([
+      ["09:00", 5, "weibo"],
+      ["12:00", 3, "douyin"],
+      ["12:00", 3, "kuaishou"],
+      ["12:00", 9, "douyin"],
+      ["12:00", 9, "kuaishou"],
+    ]);
+  });
+
   it("takes 1 to 366 days, whole numbers only, and names the first day it cannot read", () => {
     expect(buildContentCalendar({ topics: [], fromDay: "2026-11-30", days: 1, targets: {} }).days).toHaveLength(1);
     expect(buildContentCalendar({ topics: [], fromDay: "2028-01-01", days: 366, targets: {} }).days.at(-1)?.day).toBe("2028-12-31");
