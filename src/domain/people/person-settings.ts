@@ -7,22 +7,24 @@ import type { QuietHours } from "../sla/reminders.js";
 /** Stored in User.quietHours when the person turned quiet hours off (null means the default). */
 export const QUIET_OFF = "off";
 
-const CLOCK = /^(\d{1,2}):(\d{2})$/;
+/** "22:00", "7:05", or a whole hour as people often type it ("8" in "22-8"). */
+const CLOCK = /^(\d{1,2})(?::(\d{2}))?$/;
 
-function clock(value: string): string {
+/** One end of the range as stored ("08:00"); `typed` is the whole range, quoted when this end is not a time. */
+function clock(value: string, typed: string): string {
   const m = CLOCK.exec(value);
-  if (!m) throw new AppError("quiet.bad_range", { value });
-  const [h, min] = [Number(m[1]), Number(m[2])];
+  if (!m) throw new AppError("quiet.bad_range", { value: typed });
+  const [h, min] = [Number(m[1]), Number(m[2] ?? "0")];
   if (h > 23 || min > 59) throw new AppError("quiet.bad_time", { value });
-  return `${String(h).padStart(2, "0")}:${m[2]}`;
+  return `${String(h).padStart(2, "0")}:${m[2] ?? "00"}`;
 }
 
-/** "22:00-08:00" (also with ～, ~, 至, 到) → quiet hours; may cross midnight, may not end where it starts. */
+/** "22:00-08:00" or "22-8" (also with ～, ~, 至, 到) → quiet hours; may cross midnight, may not end where it starts. */
 export function parseQuietHours(text: string): QuietHours {
   const t = text.trim();
   const parts = t.split(/\s*(?:-|–|—|~|～|至|到)\s*/);
   if (parts.length !== 2 || !parts[0] || !parts[1]) throw new AppError("quiet.bad_range", { value: t });
-  const [start, end] = [clock(parts[0]), clock(parts[1])];
+  const [start, end] = [clock(parts[0], t), clock(parts[1], t)];
   if (start === end) throw new AppError("quiet.empty", { value: `${start}-${end}` });
   return { start, end };
 }

@@ -40,12 +40,18 @@ describe("quiet hours as typed", () => {
       en: '"22:00" is not a time range. Write e.g. 22:00-08:00. Nothing was changed.',
       zh: "“22:00”不是时间段，请写成 22:00-08:00 这样。没有做任何更改。",
     });
-    for (const text of ["22:00-08:00-09:00", "-08:00", "22:00-", "22-08", "22:0-08:00", "22:00-123:00", "x22:00-08:00", "22:00-08:00x", "22.00-08.00", "evening"]) {
+    for (const text of ["22:00-08:00-09:00", "-08:00", "22:00-", "22:0-08:00", "22:00-123:00", "x22:00-08:00", "22:00-08:00x", "22.00-08.00", "evening"]) {
       expect(refusal(() => parseQuietHours(text)).code, text).toBe("quiet.bad_range");
     }
-    // A bad half is quoted as it was typed, the whole range when the halves are missing.
-    expect(refusal(() => parseQuietHours("22:00-8")).params).toEqual({ value: "8" });
+    // The whole range is quoted as it was typed, never only its bad half (which is no range at all).
+    expect(told(() => parseQuietHours("22:00-8x")).en).toBe('"22:00-8x" is not a time range. Write e.g. 22:00-08:00. Nothing was changed.');
     expect(refusal(() => parseQuietHours("22:00-")).params).toEqual({ value: "22:00-" });
+  });
+  it("reads whole hours typed without minutes, as in 22-8", () => {
+    expect(parseQuietHours("22-8")).toEqual({ start: "22:00", end: "08:00" });
+    expect(parseQuietHours("22:30-7")).toEqual({ start: "22:30", end: "07:00" });
+    expect(parseQuietHours("23 到 6")).toEqual({ start: "23:00", end: "06:00" });
+    expect(told(() => parseQuietHours("22-24")).en).toBe("24 is not a time of day (00:00 to 23:59). Nothing was changed.");
   });
   it("refuses a range that ends where it starts, naming it as it would be stored and pointing at quiet off", () => {
     expect(told(() => parseQuietHours("8:00-08:00"))).toEqual({
