@@ -11,3 +11,17 @@ export function refusal(fn: () => unknown): AppError {
   }
   throw new Error("expected an AppError");
 }
+
+/**
+ * The refusal's code and params when `fn` throws an AppError, undefined when it accepts; anything else thrown is
+ * a failure of the test. For tables of inputs where some are refused and some accepted.
+ */
+export function refusalOf(fn: () => unknown): readonly [string, unknown] | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return [e.code, e.params] as const;
+    throw e;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 
 import { parseHoursText, WEEKDAY_ORDER } from "../../../src/domain/calendar/hours-text.js";
-import { AppError } from "../../../src/domain/errors.js";
+import { refusalOf } from "../../support/refusal.js";
 
 const office = [
   { start: "09:00", end: "12:00" },
@@ -12,15 +12,7 @@ const office = [
 const nineToSix = [{ start: "09:00", end: "18:00" }];
 
 /** The refusal's code and parameters, or undefined when the text is accepted. */
-function refusal(text: string): readonly [string, unknown] | undefined {
-  try {
-    parseHoursText(text);
-  } catch (e) {
-    if (e instanceof AppError) return [e.code, e.params] as const;
-    throw e;
-  }
-  return undefined;
-}
+const refusal = (text: string) => refusalOf(() => parseHoursText(text));
 
 describe("parseHoursText: what the hours become", () => {
   it("reads day ranges with their time ranges; days not named are not worked", () => {

@@ -3,17 +3,9 @@
 import { describe, expect, it } from "vitest";
 
 import { parseYearLines } from "../../../src/domain/calendar/year-lines.js";
-import { AppError } from "../../../src/domain/errors.js";
+import { refusalOf } from "../../support/refusal.js";
 
-function refusal(text: string): readonly [string, unknown] | undefined {
-  try {
-    parseYearLines(2027, text);
-  } catch (e) {
-    if (e instanceof AppError) return [e.code, e.params] as const;
-    throw e;
-  }
-  return undefined;
-}
+const refusal = (text: string) => refusalOf(() => parseYearLines(2027, text));
 
 describe("parseYearLines at its edges", () => {
   it("refuses a range written backwards instead of silently dropping its days", () => {

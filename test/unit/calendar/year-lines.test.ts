@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../../src/domain/errors.js";
+import { refusalOf } from "../../support/refusal.js";
 import { parseYearLines } from "../../../src/domain/calendar/year-lines.js";
 
 describe("parseYearLines", () => {
@@ -14,14 +14,7 @@ describe("parseYearLines", () => {
     expect(y.workdays).toEqual(["2027-02-14", "2027-02-20"]);
   });
   it("names the line that is wrong, and refuses inconsistent years", () => {
-    const refusal = (text: string) => {
-      try {
-        parseYearLines(2027, text);
-      } catch (e) {
-        if (e instanceof AppError) return [e.code, e.params] as const;
-      }
-      return undefined;
-    };
+    const refusal = (text: string) => refusalOf(() => parseYearLines(2027, text));
     expect(refusal("holiday 2027-01-01\nholidya 2027-01-02")).toEqual(["calendar.bad_line", { line: 2, text: "holidya 2027-01-02" }]);
     expect(refusal("holiday 2027-02-30")).toEqual(["calendar.bad_line", { line: 1, text: "holiday 2027-02-30" }]);
     expect(refusal("workday 2027-02-14")).toEqual(["calendar.empty_year", { year: 2027 }]);
