@@ -4,19 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { parsePlaybook, type PlaybookError } from "../../../src/domain/incidents/playbook.js";
 import { playbookProblem } from "../../../templates/incident/incident-notice.card.js";
+import { SAMPLE_PLAYBOOK as GOOD } from "./sample-playbook.js";
 
-const GOOD = `id: sample
-riskType: content
-severities: [SEV3]
-name: { zh-CN: 样例, en: Sample }
-summary: { zh-CN: 样例, en: Sample }
-steps:
-  - id: first
-    text: { zh-CN: 第一步, en: First }
-    role: commander
-    dueMinutes: 10
-updateCadence: { SEV3: 60 }
-`;
 const SECOND_STEP = `  - id: second
     text: { zh-CN: 第二步, en: Second }
     role: scribe

@@ -4,21 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatPlaybookError, parsePlaybook } from "../../../src/domain/incidents/playbook.js";
 import { RISK_TYPES } from "../../../src/domain/incidents/vocabulary.js";
+import { SAMPLE_PLAYBOOK as GOOD } from "./sample-playbook.js";
 
 const DIR = join(import.meta.dirname, "../../../templates/playbooks");
-
-const GOOD = `id: sample
-riskType: content
-severities: [SEV3]
-name: { zh-CN: 样例, en: Sample }
-summary: { zh-CN: 样例, en: Sample }
-steps:
-  - id: first
-    text: { zh-CN: 第一步, en: First }
-    role: commander
-    dueMinutes: 10
-updateCadence: { SEV3: 60 }
-`;
 
 describe("the shipped playbooks", () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith(".yaml"));
