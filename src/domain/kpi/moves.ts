@@ -142,8 +142,9 @@ export function weekdayMove(s: DailySeries): Move | undefined {
   // The cheap test first: most values are within 20% of their usual value, and need no score.
   if (Math.abs(value - usual) < MIN_CHANGE * Math.max(Math.abs(usual), 1)) return undefined;
   const own = residual(value, usual);
-  // A day at 0 has no log residual; on a series that was never 0 in the 8 weeks it is the largest drop there is.
-  const dropToZero = own === undefined && relative && value === 0 && all.every((x) => x > 0);
+  // A day at 0 has no log residual (only the log scale leaves one undefined); on a series that was never 0 in the
+  // 8 weeks it is the largest drop there is.
+  const dropToZero = own === undefined && value === 0 && all.every((x) => x > 0);
   if (own === undefined && !dropToZero) return undefined;
   const history: number[] = [];
   for (let j = from; j < t; j++) {
